@@ -1,0 +1,67 @@
+# The two commands: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev lint serve worker migrate demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+## make run: install, migrate, load demo content, start the worker and the site.
+run: demo
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (logins listed above)"
+	@echo ""
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
+
+## make test: lint, Django checks (dev and production), then the whole suite.
+test: install-dev lint
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=editorial.settings.production \
+	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	  ALLOWED_HOSTS=tapchicongsan.example \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make serve: gunicorn with production settings on 127.0.0.1 (needs SECRET_KEY, ALLOWED_HOSTS).
+serve: install
+	DJANGO_SETTINGS_MODULE=editorial.settings.production $(BIN)/python manage.py collectstatic --no-input -v0
+	DJANGO_SETTINGS_MODULE=editorial.settings.production $(BIN)/gunicorn editorial.wsgi \
+	  --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+## make worker: the background task worker (emails, scheduled publishing).
+worker: install
+	$(BIN)/python manage.py db_worker --queue-name '*'
+
+clean:
+	rm -rf $(VENV) static .test-media .pytest_cache .ruff_cache

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoverageConfig(AppConfig):
+    """What readers see: pages, credited images, blocks, feeds, search, sitemap."""
+
+    name = "coverage"
+    verbose_name = _("Coverage site")
+    default_auto_field = "django.db.models.BigAutoField"

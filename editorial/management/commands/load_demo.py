@@ -1,0 +1,31 @@
+"""`manage.py load_demo`: the demo newsroom. Idempotent; refused on production settings."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from editorial.demo.site import load_site
+from editorial.demo.users import DEMO_USERS, load_users
+from editorial.roles import sync_roles
+
+
+class Command(BaseCommand):
+    help = "Load the demo programme, newsroom and coverage. Safe to run twice."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "Demo content is disabled in these settings (DEMO_CONTENT_ALLOWED is off): "
+                "demo users have a published password and must never exist in production."
+            )
+        password = settings.DEMO_PASSWORD
+        if not password:
+            raise CommandError("Set DEMO_PASSWORD to the password the demo users should get.")
+        with transaction.atomic():
+            home = load_site()
+            groups = sync_roles(home)
+            load_users(password, groups)
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        self.stdout.write(f"Demo logins (password: {password}):")
+        for spec in DEMO_USERS:
+            self.stdout.write(f"  {spec.username:<16} {spec.role.label}")

@@ -1,0 +1,108 @@
+"""The permission matrix: which group may do what. The one place roles are defined.
+
+``sync_roles()`` makes the database match this matrix. It is idempotent and runs
+from ``load_demo`` and from ``manage.py sync_roles`` on a production install.
+Later features add their model permissions to ``MODEL_PERMISSIONS``.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from editorial.enums import Role
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+# Page permissions apply from the site's home page down (the whole public tree).
+PAGE_PERMISSIONS: dict[Role, set[str]] = {
+    # Only the editor-in-chief and deputies publish: final sign-off is theirs.
+    Role.EDITOR_IN_CHIEF: {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"},
+    # Editors edit any draft and approve workflow steps, but do not publish.
+    Role.EDITOR: {"add_page", "change_page", "lock_page", "unlock_page"},
+    # "add" lets journalists create pages and edit the ones they own, never publish.
+    Role.JOURNALIST: {"add_page"},
+    Role.PHOTO_DESK: set(),
+}
+
+# Image and document permissions on the root collection.
+COLLECTION_PERMISSIONS: dict[Role, set[str]] = {
+    Role.EDITOR_IN_CHIEF: {
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    },
+    Role.EDITOR: {
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    },
+    Role.JOURNALIST: {"add_image", "choose_image", "add_document", "choose_document"},
+    # The photo desk owns credits: it may fix any image, but approves no article.
+    Role.PHOTO_DESK: {"add_image", "change_image", "choose_image", "delete_image"},
+}
+
+# "app_label.codename" model permissions (snippets and viewsets check these).
+MODEL_PERMISSIONS: dict[Role, set[str]] = {
+    Role.EDITOR_IN_CHIEF: set(),
+    Role.EDITOR: set(),
+    Role.JOURNALIST: set(),
+    Role.PHOTO_DESK: set(),
+}
+
+
+def group_for(role: Role) -> Group:
+    return Group.objects.get(name=role.label)
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _collection_permission(codename: str) -> Permission:
+    return Permission.objects.get(
+        content_type__app_label__in=["wagtailimages", "wagtaildocs", "coverage"],
+        codename=codename,
+    )
+
+
+@transaction.atomic
+def sync_roles(root_page: Page | None = None) -> dict[Role, Group]:
+    """Create the role groups and set exactly the permissions in the matrix."""
+    if root_page is None:
+        root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+    for role in Role:
+        group, _created = Group.objects.get_or_create(name=role.label)
+        model_perms = [_permission(p) for p in sorted(MODEL_PERMISSIONS[role] | {ADMIN_ACCESS})]
+        group.permissions.set(model_perms)
+
+        wanted_pages = {_permission(f"wagtailcore.{c}") for c in PAGE_PERMISSIONS[role]}
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page=root_page, permission__in=wanted_pages
+        ).delete()
+        for permission in wanted_pages:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page, permission=permission
+            )
+
+        wanted_collection = {_collection_permission(c) for c in COLLECTION_PERMISSIONS[role]}
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=root_collection, permission__in=wanted_collection
+        ).delete()
+        for permission in wanted_collection:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+        groups[role] = group
+    return groups

@@ -1,0 +1,168 @@
+"""Settings shared by every environment. Production-safe: DEBUG off, no secrets.
+
+Environment variables are read through ``editorial.settings.env`` only.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from . import env
+
+BASE_DIR = env.BASE_DIR
+
+DEBUG = False
+SECRET_KEY = env.get_str("SECRET_KEY")  # production.py refuses to start without it
+ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", [])
+CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    # Ours first, so our templates and translations override Wagtail's.
+    "editorial",
+    "coverage",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.sitemaps",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "editorial.urls"
+WSGI_APPLICATION = "editorial.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": env.get_database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+CACHES = env.get_cache()
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Language and time -------------------------------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt")]
+LOCALE_PATHS = [BASE_DIR / "editorial" / "locale", BASE_DIR / "coverage" / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and media files ----------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.get_str("MEDIA_ROOT", str(BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Uploads are bounded: 10 MB per request body held in memory, 20 MB per file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Background work -------------------------------------------------------------
+# Wagtail (and our notifications) enqueue through django-tasks; a `db_worker`
+# process runs them. The test settings run them immediately instead.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Email ------------------------------------------------------------------------
+EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.get_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.get_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.get_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.get_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env.get_str(
+    "DEFAULT_FROM_EMAIL", "Ban Biên tập <toasoan@tapchicongsan.org.vn>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Security that holds everywhere ------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
+SESSION_COOKIE_HTTPONLY = True
+
+# --- Wagtail ------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Tạp chí Cộng sản · Khối Doanh nghiệp Trung ương"
+WAGTAILADMIN_BASE_URL = env.get_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAIL_DATE_FORMAT = "d/m/Y"
+WAGTAIL_DATETIME_FORMAT = "d/m/Y H:i"
+WAGTAIL_TIME_FORMAT = "H:i"
+WAGTAILIMAGES_IMAGE_MODEL = "coverage.CreditedImage"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# SVG is off: it can carry script, and photos are never vector art.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "txt", "xls", "xlsx", "ods", "jpg", "png"]
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+LOGIN_URL = "wagtailadmin_login"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "INFO")},
+}
+
+# Labels reused by several apps' verbose names.
+PROJECT_TITLE = _("Coverage desk")
+
+# `load_demo` creates users with a known password: never on a production install.
+DEMO_CONTENT_ALLOWED = False
+DEMO_PASSWORD = env.get_str("DEMO_PASSWORD", "")

@@ -1,0 +1,101 @@
+"""Every environment variable the project reads, parsed in one place.
+
+Settings modules import from here; nothing else calls ``os.environ``.
+The README's configuration table mirrors this file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+class ConfigurationError(Exception):
+    """A required or malformed environment variable; raised before Django starts."""
+
+
+def get_bool(name: str, default: bool, environ: Mapping[str, str] | None = None) -> bool:
+    environ = os.environ if environ is None else environ
+    raw = environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ConfigurationError(f"{name} must be one of true/false/1/0/yes/no, not {raw!r}.")
+
+
+def get_int(name: str, default: int, environ: Mapping[str, str] | None = None) -> int:
+    environ = os.environ if environ is None else environ
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def get_list(name: str, default: list[str], environ: Mapping[str, str] | None = None) -> list[str]:
+    """A comma-separated list; blanks dropped."""
+    environ = os.environ if environ is None else environ
+    raw = environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def get_str(name: str, default: str = "", environ: Mapping[str, str] | None = None) -> str:
+    environ = os.environ if environ is None else environ
+    return environ.get(name, default)
+
+
+def get_database(environ: Mapping[str, str] | None = None) -> dict:
+    """DATABASE_URL, or a SQLite file beside manage.py so a fresh machine needs no server."""
+    environ = os.environ if environ is None else environ
+    default = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    url = environ.get("DATABASE_URL", "").strip() or default
+    try:
+        config = dj_database_url.parse(url, conn_max_age=get_int("CONN_MAX_AGE", 60, environ))
+    except ValueError as error:
+        raise ConfigurationError(
+            f"DATABASE_URL is not a database URL we understand: {error}"
+        ) from None
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # A pooled connection that died between requests is replaced, not reused.
+        config["CONN_HEALTH_CHECKS"] = True
+    else:
+        # SQLite: persistent connections buy nothing and hold file locks.
+        config["CONN_MAX_AGE"] = 0
+    return config
+
+
+def get_cache(environ: Mapping[str, str] | None = None) -> dict:
+    """Redis when REDIS_URL is set (shared by several app servers), else per-process memory."""
+    environ = os.environ if environ is None else environ
+    redis_url = environ.get("REDIS_URL", "").strip()
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "coverage",
+                "TIMEOUT": 600,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "coverage-desk",
+        }
+    }

@@ -1,0 +1,29 @@
+"""Production: gunicorn behind a TLS-terminating proxy, PostgreSQL, optional Redis.
+
+Fails fast (one line, no traceback; see manage.py and wsgi.py) when a secret is missing.
+"""
+
+from .base import *  # noqa: F403
+from .base import env
+
+if not SECRET_KEY:  # noqa: F405
+    raise env.ConfigurationError("SECRET_KEY is not set; production refuses to start without it.")
+if not ALLOWED_HOSTS:  # noqa: F405
+    raise env.ConfigurationError("ALLOWED_HOSTS is not set; list the site's host names.")
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# TLS is terminated by the proxy in front of gunicorn, which sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
+if not SECURE_SSL_REDIRECT:
+    # The proxy redirects plain HTTP itself; say so explicitly instead of warning forever.
+    SILENCED_SYSTEM_CHECKS = ["security.W008"]
+SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.get_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env.get_bool("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True

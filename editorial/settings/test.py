@@ -1,0 +1,19 @@
+"""Lean settings for the test suite: fast hasher, memory cache and mail, immediate tasks."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = str(BASE_DIR / ".test-media")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+DEMO_CONTENT_ALLOWED = True
+DEMO_PASSWORD = "demo-2020-2025"
+# Static files come from the app finders; there is no collectstatic in tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT = None
