@@ -8,3 +8,13 @@ class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Newsroom")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from editorial import signal_handlers
+
+        connection_created.connect(
+            signal_handlers.register_vietnamese_collation,
+            dispatch_uid="editorial.register_vietnamese_collation",
+        )

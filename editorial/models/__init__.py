@@ -1,0 +1,29 @@
+"""The newsroom's models, re-exported: ``from editorial.models import Organisation``."""
+
+from editorial.models.events import ProgrammeEvent
+from editorial.models.organisations import Organisation
+from editorial.models.people import Author, StaffProfile
+from editorial.models.plans import AnnualPlan, PlanItem
+from editorial.models.programme import (
+    Programme,
+    ProgrammeParty,
+    ProgrammePerson,
+    ProgrammePurpose,
+    ProgrammeResponsibility,
+)
+from editorial.models.topics import ProgrammeTopic
+
+__all__ = [
+    "AnnualPlan",
+    "Author",
+    "Organisation",
+    "PlanItem",
+    "Programme",
+    "ProgrammeEvent",
+    "ProgrammeParty",
+    "ProgrammePerson",
+    "ProgrammePurpose",
+    "ProgrammeResponsibility",
+    "ProgrammeTopic",
+    "StaffProfile",
+]
