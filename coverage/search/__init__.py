@@ -1,0 +1,1 @@
+"""Vietnamese-aware search: the backend, the reader search page and autocomplete."""
