@@ -64,4 +64,4 @@ worker: install
 	$(BIN)/python manage.py db_worker --queue-name '*'
 
 clean:
-	rm -rf $(VENV) static .test-media .pytest_cache .ruff_cache
+	rm -rf $(VENV) static .test-media test-artifacts .pytest_cache .ruff_cache
