@@ -85,7 +85,10 @@ def browser() -> Iterator[Browser]:
         pytest.fail(f"browser tests cannot run (E2E_REQUIRED is set): {reason}")
 
     from django.db import connections
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # expect() waits 5 s by default; CI shares two cores with the live server and Chromium.
+    expect.set_options(timeout=harness.EXPECT_TIMEOUT_MS)
 
     # Playwright's sync API parks a "running" asyncio loop on this thread (it switches to it
     # with greenlets). Django then takes the thread for async code, which breaks two things:
