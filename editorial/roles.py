@@ -50,12 +50,32 @@ COLLECTION_PERMISSIONS: dict[Role, set[str]] = {
     Role.PHOTO_DESK: {"add_image", "change_image", "choose_image", "delete_image"},
 }
 
+# The programme's records, edited in the "Chương trình phối hợp" admin menu.
+PROGRAMME_MODELS = (
+    "organisation",
+    "programme",
+    "programmetopic",
+    "annualplan",
+    "programmeevent",
+    "staffprofile",
+    "author",
+)
+
+
+def _model_perms(actions: tuple[str, ...], models: tuple[str, ...], app: str = "editorial"):
+    return {f"{app}.{action}_{model}" for action in actions for model in models}
+
+
 # "app_label.codename" model permissions (snippets and viewsets check these).
 MODEL_PERMISSIONS: dict[Role, set[str]] = {
-    Role.EDITOR_IN_CHIEF: set(),
-    Role.EDITOR: set(),
-    Role.JOURNALIST: set(),
-    Role.PHOTO_DESK: set(),
+    # Deleting a record of the signed programme (a party, a plan, a topic its coverage is
+    # filed under) is rare and hard to undo, so it is the editor-in-chief's call alone.
+    Role.EDITOR_IN_CHIEF: _model_perms(("add", "change", "delete", "view"), PROGRAMME_MODELS),
+    # Editors keep the programme, plans, events and people up to date.
+    Role.EDITOR: _model_perms(("add", "change", "view"), PROGRAMME_MODELS),
+    # Journalists and the photo desk read the programme and plans; they never change them.
+    Role.JOURNALIST: _model_perms(("view",), PROGRAMME_MODELS),
+    Role.PHOTO_DESK: _model_perms(("view",), PROGRAMME_MODELS),
 }
 
 

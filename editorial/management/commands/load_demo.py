@@ -4,6 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from editorial.demo.organisations import load_organisations
+from editorial.demo.people import load_people
+from editorial.demo.plans import load_events, load_plans
+from editorial.demo.programme import load_programme, load_topics
 from editorial.demo.site import load_site
 from editorial.demo.users import DEMO_USERS, load_users
 from editorial.roles import sync_roles
@@ -25,6 +29,12 @@ class Command(BaseCommand):
             home = load_site()
             groups = sync_roles(home)
             load_users(password, groups)
+            organisations = load_organisations()
+            load_people(organisations)
+            programme = load_programme(organisations)
+            topics = load_topics(programme, organisations)
+            plans = load_plans(programme, topics, organisations)
+            load_events(plans, topics, organisations)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo logins (password: {password}):")
         for spec in DEMO_USERS:

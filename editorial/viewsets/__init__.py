@@ -1,0 +1,42 @@
+"""The programme's admin: one menu group, one viewset per model.
+
+``wagtail_hooks.py`` registers ``ProgrammeViewSetGroup``; nothing else is registered here.
+"""
+
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from editorial.viewsets.organisations import OrganisationViewSet
+from editorial.viewsets.people import AuthorViewSet, StaffProfileViewSet
+from editorial.viewsets.plans import AnnualPlanViewSet, ProgrammeEventViewSet
+from editorial.viewsets.programme import ProgrammeTopicViewSet, ProgrammeViewSet
+
+
+class ProgrammeViewSetGroup(SnippetViewSetGroup):
+    # Written in Vietnamese on purpose: it is the programme's own name ("Chương trình
+    # phối hợp công tác"), data like the role names in enums.Role, and there is no
+    # translation catalogue yet to turn an English label into it.
+    menu_label = "Chương trình phối hợp"
+    menu_icon = "clipboard-list"
+    menu_name = "programme"
+    menu_order = 200
+    items = (
+        ProgrammeViewSet,
+        ProgrammeTopicViewSet,
+        AnnualPlanViewSet,
+        ProgrammeEventViewSet,
+        OrganisationViewSet,
+        StaffProfileViewSet,
+        AuthorViewSet,
+    )
+
+
+__all__ = [
+    "AnnualPlanViewSet",
+    "AuthorViewSet",
+    "OrganisationViewSet",
+    "ProgrammeEventViewSet",
+    "ProgrammeTopicViewSet",
+    "ProgrammeViewSet",
+    "ProgrammeViewSetGroup",
+    "StaffProfileViewSet",
+]

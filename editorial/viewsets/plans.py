@@ -1,0 +1,53 @@
+"""Admin for annual plans (with their items) and the programme's events."""
+
+from typing import ClassVar
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from editorial.enums import EventKind
+from editorial.models import AnnualPlan, ProgrammeEvent, ProgrammeTopic
+from editorial.panels import annual_plan_edit_handler, event_panels
+
+
+class AnnualPlanViewSet(SnippetViewSet):
+    """A year's plan and its items, edited together and kept in revisions."""
+
+    model = AnnualPlan
+    icon = "clipboard-list"
+    menu_order = 30
+    menu_label = _("Annual plans")
+    list_display: ClassVar[list] = ["__str__", "year", "programme", UpdatedAtColumn()]
+    list_filter: ClassVar[list] = ["programme", "year"]
+    ordering = "year"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    edit_handler = annual_plan_edit_handler
+
+
+class ProgrammeEventFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(field_name="starts_at", lookup_expr="year", label=_("Year"))
+    kind = django_filters.ChoiceFilter(choices=EventKind.choices, label=_("Kind"))
+    topic = django_filters.ModelChoiceFilter(
+        queryset=ProgrammeTopic.objects.all(), label=_("Topic")
+    )
+    plan = django_filters.NumberFilter(field_name="plan_item__plan__year", label=_("Plan year"))
+
+    class Meta:
+        model = ProgrammeEvent
+        fields: ClassVar[list] = ["cancelled"]
+
+
+class ProgrammeEventViewSet(SnippetViewSet):
+    model = ProgrammeEvent
+    icon = "date"
+    menu_order = 40
+    menu_label = _("Events")
+    list_display: ClassVar[list] = ["title", "kind", "starts_at", "place", "plan_item"]
+    filterset_class = ProgrammeEventFilterSet
+    ordering = "-starts_at"
+    inspect_view_enabled = True
+    panels = event_panels
