@@ -91,6 +91,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 LOCALE_PATHS = [BASE_DIR / "editorial" / "locale", BASE_DIR / "coverage" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Day-first input formats for "vi" (Django ships none and would read 05/03 as 3 May).
+FORMAT_MODULE_PATH = ["editorial.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -137,9 +139,11 @@ WAGTAILADMIN_BASE_URL = env.get_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-WAGTAIL_DATE_FORMAT = "d/m/Y"
-WAGTAIL_DATETIME_FORMAT = "d/m/Y H:i"
-WAGTAIL_TIME_FORMAT = "H:i"
+# Python strftime formats (not Django's "d/m/Y"): Wagtail's date widgets render and parse
+# with them, and they must be among the "vi" input formats in editorial/formats/vi/.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILIMAGES_IMAGE_MODEL = "coverage.CreditedImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -1,12 +1,18 @@
-"""Listing behaviour shared by the programme's viewsets."""
+"""Behaviour shared by the programme's viewsets: Vietnamese sorting, safe deletion."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from django.db.models import QuerySet
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import ProtectedError, QuerySet, RestrictedError
 from django.db.models.functions import Collate
-from wagtail.snippets.views.snippets import IndexView
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
 from editorial.text import VI_COLLATION
 
@@ -30,3 +36,45 @@ class VietnameseIndexView(IndexView):
         if ordering.startswith("-"):
             return queryset.order_by(*(expression.desc() for expression in collated), "-pk")
         return queryset.order_by(*(expression.asc() for expression in collated), "pk")
+
+
+class ProtectedDeleteView(DeleteView):
+    """Deletion that explains, instead of failing, when other records still need the object.
+
+    The programme's links are protected on purpose (a plan item keeps its topic and lead),
+    so deleting, say, a topic that plan items use must be refused with a message.
+    """
+
+    def form_valid(self, form) -> HttpResponse:
+        try:
+            # Roll back the log entry Wagtail writes before deleting, too.
+            with transaction.atomic():
+                return super().form_valid(form)
+        except (ProtectedError, RestrictedError) as error:
+            blockers = getattr(error, "protected_objects", None) or error.restricted_objects
+            examples = sorted({str(blocker) for blocker in blockers})
+            messages.error(
+                self.request,
+                _(
+                    "“%(object)s” was not deleted: %(count)s other records still use it, "
+                    "e.g. %(examples)s. Change or remove those first."
+                )
+                % {
+                    "object": self.object,
+                    "count": len(examples),
+                    "examples": "; ".join(examples[:3]),
+                },
+            )
+            return redirect(reverse(self.index_url_name))
+
+
+class ProgrammeSnippetViewSet(SnippetViewSet):
+    """Defaults for the programme's viewsets.
+
+    The inspect view is on so that roles with only the "view" permission (journalists,
+    the photo desk) can open a record; Wagtail registers "view" only when it is.
+    """
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    delete_view_class = ProtectedDeleteView

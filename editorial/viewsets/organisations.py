@@ -4,27 +4,24 @@ from typing import ClassVar
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import UpdatedAtColumn
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from editorial.models import Organisation
 from editorial.panels import organisation_panels
-from editorial.viewsets.base import VietnameseIndexView
+from editorial.viewsets.base import ProgrammeSnippetViewSet, VietnameseIndexView
 
 
 class OrganisationIndexView(VietnameseIndexView):
     collated_orderings: ClassVar[dict[str, list[str]]] = {"name": ["name"]}
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ProgrammeSnippetViewSet):
     model = Organisation
     icon = "site"
     menu_order = 100
     menu_label = _("Organisations")
     index_view_class = OrganisationIndexView
     list_display: ClassVar[list] = ["name", "short_name", "kind", "parent", UpdatedAtColumn()]
-    list_filter: ClassVar[list] = ["kind", "parent"]
+    list_filter: ClassVar[list] = ["kind"]
     list_export: ClassVar[list] = ["name", "short_name", "kind", "website"]
     list_per_page = 50
-    inspect_view_enabled = True
-    copy_view_enabled = False
     panels = organisation_panels

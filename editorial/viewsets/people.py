@@ -6,11 +6,10 @@ import django_filters
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from editorial.models import Author, Organisation, StaffProfile
 from editorial.panels import author_panels, staff_profile_panels
-from editorial.viewsets.base import VietnameseIndexView
+from editorial.viewsets.base import ProgrammeSnippetViewSet, VietnameseIndexView
 
 # Sorting by name means the Vietnamese way: given name first, then the full name.
 PERSON_ORDERINGS: dict[str, list[str]] = {"full_name": ["given_name", "full_name"]}
@@ -30,7 +29,7 @@ class StaffProfileFilterSet(WagtailFilterSet):
         fields: ClassVar[list] = []
 
 
-class StaffProfileViewSet(SnippetViewSet):
+class StaffProfileViewSet(ProgrammeSnippetViewSet):
     model = StaffProfile
     icon = "user"
     menu_order = 50
@@ -38,8 +37,6 @@ class StaffProfileViewSet(SnippetViewSet):
     index_view_class = PeopleIndexView
     list_display: ClassVar[list] = ["full_name", "academic_title", "position", "desk", "user"]
     filterset_class = StaffProfileFilterSet
-    inspect_view_enabled = True
-    copy_view_enabled = False
     panels = staff_profile_panels
 
 
@@ -56,7 +53,7 @@ class AuthorFilterSet(WagtailFilterSet):
         fields: ClassVar[list] = []
 
 
-class AuthorViewSet(SnippetViewSet):
+class AuthorViewSet(ProgrammeSnippetViewSet):
     model = Author
     icon = "edit"
     menu_order = 60
@@ -64,6 +61,4 @@ class AuthorViewSet(SnippetViewSet):
     index_view_class = PeopleIndexView
     list_display: ClassVar[list] = ["full_name", "academic_title", "position", "organisation"]
     filterset_class = AuthorFilterSet
-    inspect_view_enabled = True
-    copy_view_enabled = False
     panels = author_panels

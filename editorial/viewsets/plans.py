@@ -6,14 +6,14 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import UpdatedAtColumn
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from editorial.enums import EventKind
 from editorial.models import AnnualPlan, ProgrammeEvent, ProgrammeTopic
 from editorial.panels import annual_plan_edit_handler, event_panels
+from editorial.viewsets.base import ProgrammeSnippetViewSet
 
 
-class AnnualPlanViewSet(SnippetViewSet):
+class AnnualPlanViewSet(ProgrammeSnippetViewSet):
     """A year's plan and its items, edited together and kept in revisions."""
 
     model = AnnualPlan
@@ -23,8 +23,6 @@ class AnnualPlanViewSet(SnippetViewSet):
     list_display: ClassVar[list] = ["__str__", "year", "programme", UpdatedAtColumn()]
     list_filter: ClassVar[list] = ["programme", "year"]
     ordering = "year"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     edit_handler = annual_plan_edit_handler
 
 
@@ -41,7 +39,7 @@ class ProgrammeEventFilterSet(WagtailFilterSet):
         fields: ClassVar[list] = ["cancelled"]
 
 
-class ProgrammeEventViewSet(SnippetViewSet):
+class ProgrammeEventViewSet(ProgrammeSnippetViewSet):
     model = ProgrammeEvent
     icon = "date"
     menu_order = 40
@@ -49,5 +47,5 @@ class ProgrammeEventViewSet(SnippetViewSet):
     list_display: ClassVar[list] = ["title", "kind", "starts_at", "place", "plan_item"]
     filterset_class = ProgrammeEventFilterSet
     ordering = "-starts_at"
-    inspect_view_enabled = True
+    copy_view_enabled = True  # recurring meetings start from last time's entry
     panels = event_panels

@@ -4,13 +4,13 @@ from typing import ClassVar
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import UpdatedAtColumn
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from editorial.models import Programme, ProgrammeTopic
 from editorial.panels import programme_panels, topic_panels
+from editorial.viewsets.base import ProgrammeSnippetViewSet
 
 
-class ProgrammeViewSet(SnippetViewSet):
+class ProgrammeViewSet(ProgrammeSnippetViewSet):
     """The programme as signed; every save is a revision, so its history stays readable."""
 
     model = Programme
@@ -26,12 +26,10 @@ class ProgrammeViewSet(SnippetViewSet):
     ]
     list_filter: ClassVar[list] = ["start_year", "end_year"]
     ordering = "-start_year"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     panels = programme_panels
 
 
-class ProgrammeTopicViewSet(SnippetViewSet):
+class ProgrammeTopicViewSet(ProgrammeSnippetViewSet):
     model = ProgrammeTopic
     icon = "tag"
     menu_order = 20
@@ -39,8 +37,6 @@ class ProgrammeTopicViewSet(SnippetViewSet):
     list_display: ClassVar[list] = ["name", "number", "name_en", "lead_organisation", "programme"]
     list_filter: ClassVar[list] = ["programme", "lead_organisation"]
     ordering: ClassVar[list] = ["sort_order", "number"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     # Topics are ordered by number; drag-and-drop reordering would fight it.
     sort_order_field = None
     panels = topic_panels
