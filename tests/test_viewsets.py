@@ -135,7 +135,10 @@ def test_programme_add_change_delete(demo, login, editor_client, username):
     assert is_denied(response) is not can_change
 
     spare = Programme.objects.create(
-        title="Chương trình thử", signed_on=datetime.date(2021, 1, 1), start_year=2021, end_year=2022
+        title="Chương trình thử",
+        signed_on=datetime.date(2021, 1, 1),
+        start_year=2021,
+        end_year=2022,
     )
     response = client.post(url("programme", "delete", spare.pk))
     assert Programme.objects.filter(pk=spare.pk).exists() is not can_delete
