@@ -78,3 +78,10 @@ class ProgrammeSnippetViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     delete_view_class = ProtectedDeleteView
+    #: Relations the listing's columns show, fetched in the same query.
+    list_select_related: ClassVar[tuple[str, ...]] = ()
+
+    def get_queryset(self, request) -> QuerySet | None:
+        if not self.list_select_related:
+            return None
+        return self.model._default_manager.select_related(*self.list_select_related)

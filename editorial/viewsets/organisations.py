@@ -20,6 +20,7 @@ class OrganisationViewSet(ProgrammeSnippetViewSet):
     menu_order = 100
     menu_label = _("Organisations")
     index_view_class = OrganisationIndexView
+    list_select_related = ("parent",)
     list_display: ClassVar[list] = ["name", "short_name", "kind", "parent", UpdatedAtColumn()]
     list_filter: ClassVar[list] = ["kind"]
     list_export: ClassVar[list] = ["name", "short_name", "kind", "website"]

@@ -37,6 +37,7 @@ class StaffProfileViewSet(ProgrammeSnippetViewSet):
     index_view_class = PeopleIndexView
     list_display: ClassVar[list] = ["full_name", "academic_title", "position", "desk", "user"]
     filterset_class = StaffProfileFilterSet
+    list_select_related = ("user",)
     panels = staff_profile_panels
 
 
@@ -61,4 +62,5 @@ class AuthorViewSet(ProgrammeSnippetViewSet):
     index_view_class = PeopleIndexView
     list_display: ClassVar[list] = ["full_name", "academic_title", "position", "organisation"]
     filterset_class = AuthorFilterSet
+    list_select_related = ("organisation",)
     panels = author_panels

@@ -23,6 +23,7 @@ class AnnualPlanViewSet(ProgrammeSnippetViewSet):
     list_display: ClassVar[list] = ["__str__", "year", "programme", UpdatedAtColumn()]
     list_filter: ClassVar[list] = ["programme", "year"]
     ordering = "year"
+    list_select_related = ("programme",)
     edit_handler = annual_plan_edit_handler
 
 
@@ -47,5 +48,6 @@ class ProgrammeEventViewSet(ProgrammeSnippetViewSet):
     list_display: ClassVar[list] = ["title", "kind", "starts_at", "place", "plan_item"]
     filterset_class = ProgrammeEventFilterSet
     ordering = "-starts_at"
+    list_select_related = ("plan_item__plan",)
     copy_view_enabled = True  # recurring meetings start from last time's entry
     panels = event_panels

@@ -39,4 +39,5 @@ class ProgrammeTopicViewSet(ProgrammeSnippetViewSet):
     ordering: ClassVar[list] = ["sort_order", "number"]
     # Topics are ordered by number; drag-and-drop reordering would fight it.
     sort_order_field = None
+    list_select_related = ("programme", "lead_organisation")
     panels = topic_panels
