@@ -33,7 +33,9 @@ class ProgrammeEventFilterSet(WagtailFilterSet):
     topic = django_filters.ModelChoiceFilter(
         queryset=ProgrammeTopic.objects.all(), label=_("Topic")
     )
-    plan = django_filters.NumberFilter(field_name="plan_item__plan__year", label=_("Plan year"))
+    plan_year = django_filters.NumberFilter(
+        field_name="plan_item__plan__year", label=_("Plan year")
+    )
 
     class Meta:
         model = ProgrammeEvent
