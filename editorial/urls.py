@@ -17,5 +17,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving catches everything else, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Feeds, sitemap and robots.txt, then Wagtail's page serving, which catches everything else.
+urlpatterns += [path("", include("coverage.urls")), path("", include(wagtail_urls))]

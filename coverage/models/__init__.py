@@ -1,6 +1,29 @@
 """Reader-facing models, re-exported so Django and other apps import from one place."""
 
-from coverage.models.home import HomePage
 from coverage.models.images import CreditedImage, CreditedRendition
+from coverage.models.pages import (
+    ArticleByline,
+    ArticlePage,
+    AuthorIndexPage,
+    HomePage,
+    OrganisationIndexPage,
+    ProgrammePage,
+    TagIndexPage,
+    TopicHubPage,
+)
+from coverage.models.tags import Tag, TaggedArticle
 
-__all__ = ["CreditedImage", "CreditedRendition", "HomePage"]
+__all__ = [
+    "ArticleByline",
+    "ArticlePage",
+    "AuthorIndexPage",
+    "CreditedImage",
+    "CreditedRendition",
+    "HomePage",
+    "OrganisationIndexPage",
+    "ProgrammePage",
+    "Tag",
+    "TagIndexPage",
+    "TaggedArticle",
+    "TopicHubPage",
+]

@@ -65,6 +65,11 @@ class CreditedImage(AbstractImage):
         return f"Ảnh: {self.credit}" if self.credit else ""
 
     @property
+    def alt_text(self) -> str:
+        """Text for ``alt``: the description, else the caption, else the title."""
+        return self.description or self.caption or self.title
+
+    @property
     def has_credit(self) -> bool:
         return bool(self.credit)
 

@@ -1,0 +1,18 @@
+"""Page classes of the public site, one module per kind of page."""
+
+from coverage.models.pages.articles import ArticleByline, ArticlePage
+from coverage.models.pages.home import HomePage
+from coverage.models.pages.hubs import TopicHubPage
+from coverage.models.pages.indexes import AuthorIndexPage, OrganisationIndexPage, TagIndexPage
+from coverage.models.pages.programme import ProgrammePage
+
+__all__ = [
+    "ArticleByline",
+    "ArticlePage",
+    "AuthorIndexPage",
+    "HomePage",
+    "OrganisationIndexPage",
+    "ProgrammePage",
+    "TagIndexPage",
+    "TopicHubPage",
+]

@@ -1,0 +1,275 @@
+"""Article pages: the coverage itself, filed under a topic hub."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from coverage.blocks import ArticleBodyBlock
+from coverage.models.images import CreditedImage, CreditedRendition
+from coverage.models.pages.mixins import ReaderPageMixin
+from coverage.models.tags import TaggedArticle
+
+# Renditions list cards and metadata use; prefetched with the hero images.
+CARD_FILTER = "fill-640x360"
+SHARE_FILTER = "fill-1200x630"
+HERO_FILTERS = ("width-720", "width-1440", SHARE_FILTER)
+RELATED_COUNT = 4
+
+
+def vietnamese_date(moment) -> str:
+    """The date as articles print it: "ngày 5-3-2020" (local time, no leading zeros)."""
+    if moment is None:
+        return ""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return f"ngày {moment.day}-{moment.month}-{moment.year}"
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def visible(self) -> ArticlePageQuerySet:
+        """What anonymous readers may see: live and not behind a view restriction."""
+        return self.live().public()
+
+    def for_cards(self, *image_filters: str) -> ArticlePageQuerySet:
+        """Newest first, with bylines, authors and hero renditions fetched in fixed queries."""
+        renditions = CreditedRendition.objects.filter(
+            filter_spec__in=image_filters or (CARD_FILTER,)
+        )
+        return (
+            self.select_related("hero_image")
+            .prefetch_related(
+                Prefetch(
+                    "bylines",
+                    queryset=ArticleByline.objects.select_related("author").order_by("sort_order"),
+                ),
+                Prefetch(
+                    "hero_image__renditions",
+                    queryset=renditions,
+                    to_attr="prefetched_renditions",
+                ),
+            )
+            .defer_streamfields()
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class ArticleByline(Orderable):
+    """One author of an article, in printed order."""
+
+    page = ParentalKey("coverage.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "editorial.Author",
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="bylines",
+        help_text=_("Staff writer or outside author, as printed (with academic title)."),
+    )
+
+    panels: ClassVar[list] = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+
+    def __str__(self) -> str:
+        return str(self.author)
+
+
+class ArticlePage(ReaderPageMixin, Page):
+    """A published piece: news, interview or research article under one programme topic.
+
+    Journalists draft it under the topic's hub page; the topic's pipeline approves it.
+    The headline is the page title; the first publication date is printed with it.
+    """
+
+    template = "pages/article_page.html"
+    parent_page_types: ClassVar[list] = ["coverage.TopicHubPage"]
+    subpage_types: ClassVar[list] = []
+
+    sapo = models.TextField(
+        _("sapo"),
+        help_text=_("The lead paragraph in bold under the headline: two or three sentences."),
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("main photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown above the article, on cards and when the article is shared. "
+            "Its caption and credit come from the image."
+        ),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"),
+        through=TaggedArticle,
+        blank=True,
+        help_text=_("Keywords readers can follow, e.g. Đại hội Đảng, hàng Việt Nam."),
+    )
+    organisations = ParentalManyToManyField(
+        "editorial.Organisation",
+        verbose_name=_("organisations mentioned"),
+        blank=True,
+        related_name="articles",
+        help_text=_("Enterprises and bodies the article is about; each has a public page."),
+    )
+    source_line = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the story comes from, if not our own, e.g. Chinhphu.vn."),
+    )
+    print_issue = models.CharField(
+        _("print issue"),
+        max_length=100,
+        blank=True,
+        help_text=_("If the article also ran in print, e.g. Số 940 (tháng 3-2020)."),
+    )
+    plan_item = models.ForeignKey(
+        "editorial.PlanItem",
+        verbose_name=_("plan item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("The annual-plan item this article delivers, if any."),
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels: ClassVar[list] = [
+        FieldPanel("title", heading=_("Headline")),
+        FieldPanel("sapo"),
+        InlinePanel("bylines", heading=_("Bylines"), label=_("byline"), min_num=1),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("tags"),
+                FieldPanel("organisations"),
+                FieldPanel("plan_item"),
+                FieldPanel("source_line"),
+                FieldPanel("print_issue"),
+            ],
+            heading=_("Filing"),
+        ),
+    ]
+
+    search_fields: ClassVar[list] = [
+        *Page.search_fields,
+        index.SearchField("sapo", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields(
+            "bylines", [index.RelatedFields("author", [index.SearchField("full_name")])]
+        ),
+        index.FilterField("first_published_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    # --- Place in the tree ---------------------------------------------------------
+
+    @cached_property
+    def hub(self):
+        """The topic hub this article is filed under (one query, or none if prefetched)."""
+        from coverage.models.pages.hubs import TopicHubPage
+
+        if not self.path or self.depth is None or self.depth < 2:
+            return None
+        parent_path = self.path[: -self.steplen]
+        return TopicHubPage.objects.filter(path=parent_path).select_related("topic").first()
+
+    @property
+    def topic(self):
+        """The programme topic, which is the parent hub's topic."""
+        hub = self.hub
+        return hub.topic if hub else None
+
+    # --- What readers see ----------------------------------------------------------
+
+    @property
+    def display_date(self) -> str:
+        return vietnamese_date(self.first_published_at)
+
+    @cached_property
+    def byline_list(self) -> list:
+        """Bylines with their authors, in order (uses a prefetch when there is one)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        bylines = self.bylines.all() if "bylines" in prefetched else self.bylines.select_related("author")
+        return [byline for byline in bylines if byline.author_id]
+
+    @property
+    def byline_text(self) -> str:
+        """ "PGS, TS. Đoàn Minh Huấn và TS. Nguyễn Văn A"."""
+        names = [byline.author.display_name for byline in self.byline_list]
+        if len(names) <= 1:
+            return "".join(names)
+        return f"{', '.join(names[:-1])} và {names[-1]}"
+
+    @property
+    def description(self) -> str:
+        return self.search_description or self.sapo
+
+    def get_hero_image(self) -> CreditedImage | None:
+        """The hero image with its article renditions prefetched (two queries)."""
+        if not self.hero_image_id:
+            return None
+        return (
+            CreditedImage.objects.prefetch_renditions(*HERO_FILTERS)
+            .filter(pk=self.hero_image_id)
+            .first()
+        )
+
+    def related_articles(self, tag_ids: list[int], limit: int = RELATED_COUNT) -> list:
+        """Live articles sharing tags or the topic, most shared tags first, then newest."""
+        hub = self.hub
+        same_topic = Q(path__startswith=hub.path, depth=self.depth) if hub else Q(pk__in=[])
+        shared = Q(tagged_items__tag_id__in=tag_ids) if tag_ids else Q(pk__in=[])
+        candidates = (
+            ArticlePage.objects.visible()
+            .filter(same_topic | shared)
+            .exclude(pk=self.pk)
+            .values("pk")
+            .annotate(
+                shared_tags=Count("tagged_items", filter=shared, distinct=True),
+            )
+            .order_by("-shared_tags", "-first_published_at", "-pk")[:limit]
+        )
+        ids = [row["pk"] for row in candidates]
+        articles = {article.pk: article for article in ArticlePage.objects.filter(pk__in=ids).for_cards()}
+        return [articles[pk] for pk in ids if pk in articles]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tags = list(self.tags.all())
+        context.update(
+            hero=self.get_hero_image(),
+            bylines=self.byline_list,
+            article_tags=tags,
+            organisations=list(self.organisations.all()),
+            related_articles=self.related_articles([tag.pk for tag in tags]),
+        )
+        return context

@@ -1,0 +1,12 @@
+"""Public URLs that are not Wagtail pages. Included before Wagtail's catch-all."""
+
+from django.urls import path
+
+from coverage.feeds import SiteFeed
+from coverage.views import robots_txt, sitemap
+
+urlpatterns = [
+    path("rss/", SiteFeed(), name="coverage_feed"),
+    path("sitemap.xml", sitemap, name="coverage_sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+]
