@@ -8,3 +8,8 @@ class CoverageConfig(AppConfig):
     name = "coverage"
     verbose_name = _("Coverage site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from coverage import modelcluster_compat
+
+        modelcluster_compat.install()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from coverage.demo import load_coverage
 from editorial.demo.organisations import load_organisations
 from editorial.demo.people import load_people
 from editorial.demo.plans import load_events, load_plans
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             topics = load_topics(programme, organisations)
             plans = load_plans(programme, topics, organisations)
             load_events(plans, topics, organisations)
+            load_coverage(home, log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo logins (password: {password}):")
         for spec in DEMO_USERS:
