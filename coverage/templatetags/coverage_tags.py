@@ -7,6 +7,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -17,6 +18,10 @@ register = template.Library()
 
 # JSON inside <script> must not be able to close the element or open a comment.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _local_iso(moment) -> str | None:
+    return timezone.localtime(moment).isoformat() if moment else None
 
 
 @register.filter
@@ -87,8 +92,8 @@ def article_json_ld(context, article, hero=None) -> str:
         "description": article.description,
         "inLanguage": "vi",
         "mainEntityOfPage": absolute_url(article.get_url(request) or ""),
-        "datePublished": article.first_published_at,
-        "dateModified": article.last_published_at or article.first_published_at,
+        "datePublished": _local_iso(article.first_published_at),
+        "dateModified": _local_iso(article.last_published_at or article.first_published_at),
         "author": [
             {
                 "@type": "Person",
