@@ -106,6 +106,7 @@ class PlanItemFactory(factory.django.DjangoModelFactory):
 def image_file(name: str = "anh.jpg", colour=(120, 30, 30), size=(320, 200)) -> ImageFile:
     buffer = io.BytesIO()
     PILImage.new("RGB", size, colour).save(buffer, "JPEG")
+    buffer.seek(0)
     return ImageFile(buffer, name=name)
 
 

@@ -5,6 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+CREDIT_REQUIRED = _(
+    "Every photo needs a credit: give the source agency, the photographer, or both."
+)
+
 
 class CreditedImage(AbstractImage):
     """An image with its source agency, photographer, caption and licence.
@@ -76,10 +80,9 @@ class CreditedImage(AbstractImage):
     def clean(self) -> None:
         super().clean()
         if not self.has_credit:
-            message = _(
-                "Every photo needs a credit: give the source agency, the photographer, or both."
+            raise ValidationError(
+                {"source_agency": CREDIT_REQUIRED, "photographer": CREDIT_REQUIRED}
             )
-            raise ValidationError({"source_agency": message, "photographer": message})
 
 
 class CreditedRendition(AbstractRendition):
