@@ -102,4 +102,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     )
 
     class Meta:
-        block_counts = {"footnotes": {"max_num": 1}}  # noqa: RUF012
+        block_counts = {"footnotes": {"max_num": 1}}

@@ -32,7 +32,10 @@ def is_anonymous_reader(request: HttpRequest) -> bool:
     if getattr(request, "is_preview", False):
         return False
     session = getattr(request, "session", None)
-    return not (session is not None and session.get(PageViewRestriction.passed_view_restrictions_session_key))
+    return not (
+        session is not None
+        and session.get(PageViewRestriction.passed_view_restrictions_session_key)
+    )
 
 
 def mark_cacheable(request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -44,7 +44,9 @@ def collate_aware(original):
                 original(items, [key])
             else:
                 name, descending = collated
-                items.sort(key=lambda item: sort_key(getattr(item, name, "") or ""), reverse=descending)
+                items.sort(
+                    key=lambda item: sort_key(getattr(item, name, "") or ""), reverse=descending
+                )
 
     setattr(sort_by_fields, _INSTALLED_ATTR, True)
     return sort_by_fields

@@ -125,7 +125,9 @@ def publish(page: Page, when: dt.datetime | None = None) -> Page:
     """Publish through a revision, then date it like the story."""
     page.save_revision().publish()
     if when is not None:
-        type(page).objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
+        type(page).objects.filter(pk=page.pk).update(
+            first_published_at=when, last_published_at=when
+        )
     page.refresh_from_db()
     return page
 
@@ -212,7 +214,9 @@ def programme_facts(*, topics=range(1, 6), organisations=DEMO_ORGANISATIONS) -> 
     committee = Organisation.objects.filter(short_name="DUKDNTW").first()
     review = Organisation.objects.filter(short_name="TCCS").first()
     for order, organisation in enumerate(o for o in (committee, review) if o):
-        ProgrammeParty.objects.create(programme=programme, organisation=organisation, sort_order=order)
+        ProgrammeParty.objects.create(
+            programme=programme, organisation=organisation, sort_order=order
+        )
     ProgrammePerson.objects.create(
         programme=programme, role=SignatoryRole.SIGNATORY, name="Đoàn Minh Huấn",
         position="Tổng Biên tập Tạp chí Cộng sản", organisation=review,

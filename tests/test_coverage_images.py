@@ -60,7 +60,12 @@ def test_single_add_form_without_credit_is_a_form_error(photo_desk):
 def test_single_add_form_with_credit_saves(photo_desk):
     response = photo_desk.post(
         "/admin/images/add/",
-        {"title": "Lễ ký kết", "file": _upload(), "source_agency": "VGP", "photographer": "Nguyễn Hoàng"},
+        {
+            "title": "Lễ ký kết",
+            "file": _upload(),
+            "source_agency": "VGP",
+            "photographer": "Nguyễn Hoàng",
+        },
     )
     assert response.status_code == 302
     assert get_image_model().objects.get().credit_line == "Ảnh: VGP/Nguyễn Hoàng"
@@ -90,7 +95,11 @@ def test_multiple_upload_holds_the_file_until_a_credit_is_given(photo_desk):
     # Step 3: with a credit the image is created and credited.
     response = photo_desk.post(
         url,
-        {f"{prefix}-title": "Lễ ký kết", f"{prefix}-source_agency": "VGP", f"{prefix}-photographer": "Nguyễn Hoàng"},
+        {
+            f"{prefix}-title": "Lễ ký kết",
+            f"{prefix}-source_agency": "VGP",
+            f"{prefix}-photographer": "Nguyễn Hoàng",
+        },
     )
     assert json.loads(response.content)["success"] is True
     assert get_image_model().objects.get().credit_line == "Ảnh: VGP/Nguyễn Hoàng"
@@ -109,7 +118,9 @@ def test_editing_an_image_cannot_remove_its_credit(photo_desk):
 
 
 def test_svg_uploads_are_off(photo_desk):
-    svg = SimpleUploadedFile("x.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "image/svg+xml")
+    svg = SimpleUploadedFile(
+        "x.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "image/svg+xml"
+    )
     response = photo_desk.post(
         "/admin/images/add/", {"title": "SVG", "file": svg, "source_agency": "VGP"}
     )

@@ -65,7 +65,9 @@ def test_article_shows_headline_sapo_byline_date_and_credit(client, signing):
     page = soup(client.get(signing.url))
     assert page.h1.get_text(strip=True) == signing.title
     assert page.select_one(".article__sapo").get_text(strip=True) == signing.sapo
-    assert page.select_one(".article__byline").get_text(" ", strip=True) == "PGS, TS. Đoàn Minh Huấn"
+    assert (
+        page.select_one(".article__byline").get_text(" ", strip=True) == "PGS, TS. Đoàn Minh Huấn"
+    )
     assert page.select_one(".article__date").get_text(strip=True) == "ngày 5-3-2020"
     hero = page.select_one(".figure--hero")
     assert hero.img["alt"] == "Quang cảnh lễ ký kết"
@@ -121,7 +123,9 @@ def test_index_pages_list_the_article(client, tree, signing, index):
         "organisation": signing.organisations.first(),
     }[index]
     base = tree[index].url
-    assert item.slug in [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup(client.get(base)).select("main a")]
+    assert item.slug in [
+        a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup(client.get(base)).select("main a")
+    ]
     page = soup(client.get(f"{base}{item.slug}/"))
     assert signing.title in page.select_one(".article-list").get_text()
 
@@ -205,7 +209,9 @@ def test_items_known_only_from_hidden_articles_are_404(client, hidden):
 
 
 def test_related_articles_skip_hidden_ones(client, tree, signing, hidden):
-    visible = make_article(tree["hubs"][0], "Bài liên quan công khai", tags=["Chương trình phối hợp"])
+    visible = make_article(
+        tree["hubs"][0], "Bài liên quan công khai", tags=["Chương trình phối hợp"]
+    )
     page = soup(client.get(signing.url))
     related = page.select_one(".related").get_text()
     assert visible.title in related
@@ -213,7 +219,9 @@ def test_related_articles_skip_hidden_ones(client, tree, signing, hidden):
 
 
 def test_related_prefers_shared_tags_then_topic(tree, signing):
-    other_topic = make_article(tree["hubs"][1], "Khác chủ đề, chung từ khóa", tags=["Chương trình phối hợp"])
+    other_topic = make_article(
+        tree["hubs"][1], "Khác chủ đề, chung từ khóa", tags=["Chương trình phối hợp"]
+    )
     same_topic = make_article(tree["hubs"][0], "Cùng chủ đề", when=local(2021, 1, 1))
     unrelated = make_article(tree["hubs"][1], "Không liên quan")
     related = signing.related_articles([t.pk for t in signing.tags.all()])
@@ -233,7 +241,14 @@ def test_script_in_caption_and_credit_is_escaped_everywhere(client, tree):
         body=[("image", {"image": photo, "caption": f"Chú thích khối {SCRIPT}"})],
         tags=["Từ khóa"],
     )  # fmt: skip
-    for url in [article.url, "/", tree["hubs"][0].url, "/the/tu-khoa/", "/rss/", tree["hubs"][0].url + "rss/"]:
+    for url in [
+        article.url,
+        "/",
+        tree["hubs"][0].url,
+        "/the/tu-khoa/",
+        "/rss/",
+        tree["hubs"][0].url + "rss/",
+    ]:
         body = client.get(url).content.decode()
         assert SCRIPT not in body, url
         assert "<script>alert" not in body, url
@@ -259,7 +274,10 @@ def test_ten_body_images_each_carry_their_credit(client, tree):
     assert len(figures) == 10
     for figure, photo in zip(figures, photos, strict=True):
         assert figure.img is not None and figure.img["alt"]
-        assert figure.select_one(".figure__credit").get_text() == f"Ảnh: TTXVN{photo.photographer[-1]}/{photo.photographer}"
+        assert (
+            figure.select_one(".figure__credit").get_text()
+            == f"Ảnh: TTXVN{photo.photographer[-1]}/{photo.photographer}"
+        )
 
 
 # --- Tree rules ------------------------------------------------------------------------

@@ -149,7 +149,8 @@ def _body(spec: DemoArticle) -> list:
     """The spec's blocks, with its extra photos after the first paragraph."""
     blocks = list(spec.body)
     photos = [
-        ("image", {"image": get_or_create_photo(photo), "caption": ""}) for photo in spec.body_photos
+        ("image", {"image": get_or_create_photo(photo), "caption": ""})
+        for photo in spec.body_photos
     ]
     return blocks[:1] + photos + blocks[1:]
 

@@ -48,7 +48,11 @@ def draw_placeholder(photo: DemoPhoto) -> bytes:
         shade = y / height
         draw.rectangle(
             [0, y, width, y + 4],
-            fill=(int(red * (1 - shade * 0.6)), int(green * (1 - shade * 0.6)), int(blue * (1 - shade * 0.6))),
+            fill=(
+                int(red * (1 - shade * 0.6)),
+                int(green * (1 - shade * 0.6)),
+                int(blue * (1 - shade * 0.6)),
+            ),
         )
     draw.rectangle([0, height - 170, width, height], fill=(0, 0, 0))
     draw.text((48, height - 150), "ẢNH MINH HỌA", font=_font(34), fill=(255, 220, 120))
@@ -63,7 +67,9 @@ def get_or_create_photo(photo: DemoPhoto) -> CreditedImage:
     existing = CreditedImage.objects.filter(title=photo.title).first()
     if existing is not None:
         return existing
-    content = ImageFile(io.BytesIO(draw_placeholder(photo)), name=f"{slugify_vi(photo.title)[:60]}.jpg")
+    content = ImageFile(
+        io.BytesIO(draw_placeholder(photo)), name=f"{slugify_vi(photo.title)[:60]}.jpg"
+    )
     image = CreditedImage(
         title=photo.title,
         file=content,

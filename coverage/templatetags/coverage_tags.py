@@ -46,9 +46,7 @@ def site_nav(context) -> dict:
     items: list = []
     site = Site.find_for_request(request) if request else None
     if site is not None:
-        root = next(
-            (p for p in Site.get_site_root_paths() if p.site_id == site.pk), None
-        )
+        root = next((p for p in Site.get_site_root_paths() if p.site_id == site.pk), None)
         if root is not None:
             items = list(
                 Page.objects.live()
@@ -122,7 +120,5 @@ def article_json_ld(context, article, hero=None) -> str:
         if hero.photographer:
             image["creator"] = {"@type": "Person", "name": hero.photographer}
         data["image"] = image
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        _SCRIPT_ESCAPES
-    )
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')

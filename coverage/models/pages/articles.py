@@ -218,7 +218,9 @@ class ArticlePage(ReaderPageMixin, Page):
     def byline_list(self) -> list:
         """Bylines with their authors, in order (uses a prefetch when there is one)."""
         prefetched = getattr(self, "_prefetched_objects_cache", {})
-        bylines = self.bylines.all() if "bylines" in prefetched else self.bylines.select_related("author")
+        bylines = (
+            self.bylines.all() if "bylines" in prefetched else self.bylines.select_related("author")
+        )
         return [byline for byline in bylines if byline.author_id]
 
     @property
@@ -259,7 +261,9 @@ class ArticlePage(ReaderPageMixin, Page):
             .order_by("-shared_tags", "-first_published_at", "-pk")[:limit]
         )
         ids = [row["pk"] for row in candidates]
-        articles = {article.pk: article for article in ArticlePage.objects.filter(pk__in=ids).for_cards()}
+        articles = {
+            article.pk: article for article in ArticlePage.objects.filter(pk__in=ids).for_cards()
+        }
         return [articles[pk] for pk in ids if pk in articles]
 
     def get_context(self, request, *args, **kwargs):

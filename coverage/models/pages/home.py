@@ -58,10 +58,7 @@ class HomePage(ReaderPageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         programme_page = (
-            ProgrammePage.objects.live()
-            .descendant_of(self)
-            .select_related("programme")
-            .first()
+            ProgrammePage.objects.live().descendant_of(self).select_related("programme").first()
         )
         hubs = []
         if programme_page is not None:

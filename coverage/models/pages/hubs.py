@@ -43,7 +43,11 @@ class TopicHubPage(ReaderPageMixin, RoutablePageMixin, Page):
         help_text=_("Optional lines for readers above the list; the topic's description follows."),
     )
 
-    content_panels: ClassVar[list] = [*Page.content_panels, FieldPanel("topic"), FieldPanel("intro")]
+    content_panels: ClassVar[list] = [
+        *Page.content_panels,
+        FieldPanel("topic"),
+        FieldPanel("intro"),
+    ]
 
     class Meta:
         verbose_name = _("topic hub")

@@ -75,7 +75,9 @@ class ArticleIndexPage(ReaderPageMixin, RoutablePageMixin, Page):
             raise Http404
         articles = (
             self.visible_articles()
-            .filter(pk__in=self.visible_articles().filter(**{self.article_lookup: item}).values("pk"))
+            .filter(
+                pk__in=self.visible_articles().filter(**{self.article_lookup: item}).values("pk")
+            )
             .for_cards()
         )
         paginator = Paginator(articles, ARTICLES_PER_PAGE)

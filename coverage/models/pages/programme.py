@@ -39,7 +39,11 @@ class ProgrammePage(ReaderPageMixin, Page):
         help_text=_("Optional lines above the programme's own summary."),
     )
 
-    content_panels: ClassVar[list] = [*Page.content_panels, FieldPanel("programme"), FieldPanel("intro")]
+    content_panels: ClassVar[list] = [
+        *Page.content_panels,
+        FieldPanel("programme"),
+        FieldPanel("intro"),
+    ]
 
     class Meta:
         verbose_name = _("programme page")
