@@ -210,15 +210,16 @@ def load_coverage(home: Page, log: Callable[[str], object] = print) -> CoverageD
     """Create the demo coverage under ``home``; safe to run again."""
     report = CoverageDemoReport()
     home = home.specific
-    _indexes(home, report)
     programme = find_programme()
     if programme is None:
         report.skipped.append("no programme in the database: no programme page, hubs or articles")
     else:
+        # Created first so the programme leads the site menu.
         programme_page = _programme_page(home, programme, report)
         hubs = _hubs(programme_page, programme, report)
         articles = {spec.slug: _article(spec, programme, hubs, report) for spec in ARTICLES}
         _home(home, articles.get(SIGNING.slug))
+    _indexes(home, report)
     log(f"Coverage: {len(report.created_pages)} pages created.")
     for note in report.skipped:
         log(f"Coverage demo skipped: {note}")

@@ -409,7 +409,6 @@ REFUTE_EFFICIENCY = DemoArticle(
     ),
     tags=("Phản bác quan điểm sai trái", "Kinh tế nhà nước"),
     organisations=("EVN", "TKV"),
-    plan_kind=PlanItemKind.RESEARCH,
 )
 
 REFUTE_PRIVATISE = DemoArticle(

@@ -54,9 +54,11 @@ def draw_placeholder(photo: DemoPhoto) -> bytes:
                 int(blue * (1 - shade * 0.6)),
             ),
         )
-    draw.rectangle([0, height - 170, width, height], fill=(0, 0, 0))
-    draw.text((48, height - 150), "ẢNH MINH HỌA", font=_font(34), fill=(255, 220, 120))
-    draw.text((48, height - 100), photo.title[:60], font=_font(40), fill=(255, 255, 255))
+    # The label sits in the middle band so card and share crops keep it.
+    top = height // 2 - 80
+    draw.rectangle([0, top, width, top + 160], fill=(0, 0, 0))
+    draw.text((48, top + 20), "ẢNH MINH HỌA", font=_font(34), fill=(255, 220, 120))
+    draw.text((48, top + 70), photo.title[:60], font=_font(40), fill=(255, 255, 255))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80)
     return buffer.getvalue()
