@@ -426,3 +426,11 @@ class TestAdminCreatesArticle(WagtailTestUtils):
         assert article.slug == "dang-uy-evn-va-pvn"
         assert set(article.organisations.values_list("short_name", flat=True)) == {"EVN", "PVN"}
         assert article.live is False
+
+
+def test_published_page_keeps_its_slug(tree):
+    article = make_article(tree["hubs"][0], "Bai cu")
+    article.title = "Đổi tiêu đề"
+    article.slug = "djoi-tieu-dje"  # as if the admin proposed it after a title change
+    publish(article)
+    assert article.slug == "djoi-tieu-dje"

@@ -17,12 +17,12 @@ class VietnameseSlugMixin:
     """Slugs keep "đ" as "d" ("Đảng" → "dang"), whether the admin or the server proposed them.
 
     Django's slugify drops "đ" and the admin's JavaScript turns it into "dj"; an editor
-    who typed their own slug keeps it.
+    who typed their own slug keeps it, and a page that was ever published keeps its URL.
     """
 
     def _fix_vietnamese_slug(self) -> None:
         title = self.title or ""
-        if "đ" not in title.lower():
+        if "đ" not in title.lower() or self.first_published_at is not None:
             return
         if not self.slug or self.slug in {_admin_js_slug(title), slugify(title)}:
             base = slugify_vi(title)

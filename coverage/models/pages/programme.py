@@ -53,19 +53,13 @@ class ProgrammePage(ReaderPageMixin, Page):
         """The programme with its parties, people, purposes and mechanism (fixed queries)."""
         from editorial.models import Programme
 
-        return (
-            Programme.objects.select_related()
-            .prefetch_related(
-                Prefetch("parties", queryset=_ordered("parties").select_related("organisation")),
-                Prefetch("people", queryset=_ordered("people").select_related("organisation")),
-                "purposes",
-                Prefetch(
-                    "responsibilities",
-                    queryset=_ordered("responsibilities").select_related("organisation"),
-                ),
-            )
-            .get(pk=self.programme_id)
-        )
+        return Programme.objects.prefetch_related(
+            "purposes",
+            *(
+                Prefetch(relation, queryset=model.objects.select_related("organisation"))
+                for relation, model in _with_organisation()
+            ),
+        ).get(pk=self.programme_id)
 
     def topics_with_hubs(self, programme) -> list:
         """The programme's topics; each carries ``live_hub`` (its hub if live, else None)."""
@@ -117,12 +111,12 @@ class ProgrammePage(ReaderPageMixin, Page):
         return context
 
 
-def _ordered(relation: str):
+def _with_organisation():
+    """The programme's inline relations whose rows point at an organisation."""
     from editorial.models import ProgrammeParty, ProgrammePerson, ProgrammeResponsibility
 
-    model = {
-        "parties": ProgrammeParty,
-        "people": ProgrammePerson,
-        "responsibilities": ProgrammeResponsibility,
-    }[relation]
-    return model.objects.order_by("sort_order")
+    return [
+        ("parties", ProgrammeParty),
+        ("people", ProgrammePerson),
+        ("responsibilities", ProgrammeResponsibility),
+    ]
