@@ -18,3 +18,12 @@ class EditorialConfig(AppConfig):
             signal_handlers.register_vietnamese_collation,
             dispatch_uid="editorial.register_vietnamese_collation",
         )
+
+        # Row-level rules for the desk: every admin view and desk view asks these.
+        from wagtail.permissions import register_permission_policy
+
+        from editorial.models import Assignment, BeatLogEntry
+        from editorial.permissions import AssignmentPermissionPolicy, BeatLogEntryPermissionPolicy
+
+        register_permission_policy(Assignment, AssignmentPermissionPolicy(Assignment))
+        register_permission_policy(BeatLogEntry, BeatLogEntryPermissionPolicy(BeatLogEntry))

@@ -45,3 +45,71 @@ class EventKind(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     VOLUNTEER = "volunteer", _("Volunteer activity")
     CEREMONY = "ceremony", _("Ceremony or event")
+
+
+# --- Newsroom desk: beats, log entries, assignments ------------------------------------
+
+
+class BeatRole(models.TextChoices):
+    EDITOR = "editor", _("Assigned editor")
+    REPORTER = "reporter", _("Reporter")
+
+
+class LogEntryKind(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    INTERVIEW = "interview", _("Interview")
+    EVENT = "event", _("Event")
+    BRIEFING = "briefing", _("Briefing from the Committee")
+    DOCUMENT = "document", _("Document received")
+    FIELD_TRIP = "field_trip", _("Field trip")
+    OTHER = "other", _("Other")
+
+
+class AssignmentStatus(models.TextChoices):
+    """The stages an assignment goes through before a draft exists: the only ones stored."""
+
+    PROPOSED = "proposed", _("Proposed")
+    COMMISSIONED = "commissioned", _("Commissioned")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class AssignmentStage(models.TextChoices):
+    """Every stage an assignment can show. The last five are read from its article page."""
+
+    PROPOSED = AssignmentStatus.PROPOSED.value, AssignmentStatus.PROPOSED.label
+    COMMISSIONED = AssignmentStatus.COMMISSIONED.value, AssignmentStatus.COMMISSIONED.label
+    ACCEPTED = AssignmentStatus.ACCEPTED.value, AssignmentStatus.ACCEPTED.label
+    DECLINED = AssignmentStatus.DECLINED.value, AssignmentStatus.DECLINED.label
+    CANCELLED = AssignmentStatus.CANCELLED.value, AssignmentStatus.CANCELLED.label
+    DRAFTING = "drafting", _("Drafting")
+    IN_REVIEW = "in_review", _("In review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    SCHEDULED = "scheduled", _("Approved, scheduled")
+    PUBLISHED = "published", _("Published")
+
+
+class AssignmentPriority(models.IntegerChoices):
+    """Lower sorts first: urgent work tops the desk."""
+
+    URGENT = 1, _("Urgent")
+    HIGH = 2, _("High")
+    NORMAL = 3, _("Normal")
+
+
+class PhotoNeeds(models.TextChoices):
+    NONE = "none", _("No photos needed")
+    ARCHIVE = "archive", _("Archive photos")
+    NEW = "new", _("New photos to be taken")
+    BOTH = "both", _("New and archive photos")
+
+
+class DeskNotice(models.TextChoices):
+    """Mails the desk sends; the log of sent ones keeps the daily run idempotent."""
+
+    COMMISSIONED = "commissioned", _("Assignment commissioned")
+    ACCEPTED = "accepted", _("Assignment accepted")
+    DECLINED = "declined", _("Assignment declined")
+    DUE_SOON = "due_soon", _("Due in two days")
+    OVERDUE = "overdue", _("Overdue")

@@ -79,6 +79,38 @@ MODEL_PERMISSIONS: dict[Role, set[str]] = {
 }
 
 
+# --- Newsroom desk (beats, beat log, assignments) ------------------------------------------
+# Row-level limits (whose assignments, whose log entries) live in editorial/permissions.py.
+_DESK_EDITOR = {
+    f"editorial.{action}_{model}"
+    for action in ("add", "change", "delete", "view")
+    for model in ("beat", "beatlogentry", "assignment")
+} | {"editorial.commission_assignment", "editorial.view_all_beatlogentry"}
+DESK_PERMISSIONS: dict[Role, set[str]] = {
+    Role.EDITOR_IN_CHIEF: _DESK_EDITOR,
+    Role.EDITOR: _DESK_EDITOR,
+    # Journalists log on their beats and propose, accept and draft their own assignments.
+    Role.JOURNALIST: {
+        "editorial.view_beat",
+        "editorial.add_beatlogentry",
+        "editorial.change_beatlogentry",
+        "editorial.delete_beatlogentry",
+        "editorial.view_beatlogentry",
+        "editorial.add_assignment",
+        "editorial.change_assignment",
+        "editorial.view_assignment",
+    },
+    # The photo desk reads the assignments that need pictures, nothing else.
+    Role.PHOTO_DESK: {
+        "editorial.view_beat",
+        "editorial.view_assignment",
+        "editorial.view_photo_assignment",
+    },
+}
+for _role, _perms in DESK_PERMISSIONS.items():
+    MODEL_PERMISSIONS[_role] = MODEL_PERMISSIONS[_role] | _perms
+
+
 def group_for(role: Role) -> Group:
     return Group.objects.get(name=role.label)
 

@@ -1,7 +1,40 @@
-"""Registers the newsroom's admin with Wagtail. Registration only: the code lives in viewsets/."""
+"""Registers the newsroom's admin with Wagtail. Registration only: the code lives elsewhere."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from editorial.desk.panels import MyDeskPanel
 from editorial.viewsets import ProgrammeViewSetGroup
+from editorial.viewsets.desk import DeskViewSetGroup
 
 register_snippet(ProgrammeViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_desk_viewsets():
+    return DeskViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_desk_panel(request, panels):
+    if request.user.has_perm("editorial.view_assignment"):
+        panels.append(MyDeskPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_desk_log_actions(actions):
+    actions.register_action("editorial.assignment.commission", _("Commission"), _("Commissioned"))
+    actions.register_action("editorial.assignment.accept", _("Accept"), _("Accepted"))
+    actions.register_action("editorial.assignment.decline", _("Decline"), _("Declined"))
+    actions.register_action("editorial.assignment.cancel", _("Cancel"), _("Cancelled"))
+    actions.register_action(
+        "editorial.assignment.start_draft", _("Start draft"), _("Draft started")
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def desk_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/desk.css"))

@@ -1,5 +1,7 @@
 """The newsroom's models, re-exported: ``from editorial.models import Organisation``."""
 
+from editorial.models.assignments import Assignment, DeskNotification
+from editorial.models.beats import Beat, BeatAssignment, BeatLogAttachment, BeatLogEntry
 from editorial.models.events import ProgrammeEvent
 from editorial.models.organisations import Organisation
 from editorial.models.people import Author, StaffProfile
@@ -15,7 +17,13 @@ from editorial.models.topics import ProgrammeTopic
 
 __all__ = [
     "AnnualPlan",
+    "Assignment",
     "Author",
+    "Beat",
+    "BeatAssignment",
+    "BeatLogAttachment",
+    "BeatLogEntry",
+    "DeskNotification",
     "Organisation",
     "PlanItem",
     "Programme",

@@ -149,6 +149,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # SVG is off: it can carry script, and photos are never vector art.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Beat-log attachments and other documents: briefing notes and letters, not archives.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "txt", "xls", "xlsx", "ods", "jpg", "png"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
@@ -159,6 +161,13 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Newsroom desk ------------------------------------------------------------------
+# The page model "start draft" creates: editorial reaches articles through this name,
+# never by importing coverage's classes.
+EDITORIAL_ARTICLE_MODEL = "coverage.ArticlePage"
+# The daily reminder run mails about assignments due within this many days.
+EDITORIAL_DUE_SOON_DAYS = 2
 
 LOGGING = {
     "version": 1,

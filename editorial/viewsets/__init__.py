@@ -1,6 +1,7 @@
-"""The programme's admin: one menu group, one viewset per model.
+"""Admin viewsets, one module per area; ``wagtail_hooks.py`` registers the groups.
 
-``wagtail_hooks.py`` registers ``ProgrammeViewSetGroup``; nothing else is registered here.
+- this module: the programme's admin, one menu group, one viewset per model;
+- ``editorial.viewsets.desk``: the newsroom desk (beats, beat log, assignments).
 """
 
 from wagtail.snippets.views.snippets import SnippetViewSetGroup

@@ -1,0 +1,227 @@
+"""What moves an assignment along: commission, accept, decline, cancel, start draft,
+and turning a beat log entry into an assignment.
+
+Each action checks the stage in the database (row locked), refuses with a
+``DeskActionError`` the views show as a message, writes Wagtail's audit log and queues
+the mails. Permission checks are the caller's (``editorial.permissions``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from editorial.desk import notifications
+from editorial.desk.articles import article_model, byline_model, hub_page_for
+from editorial.enums import AssignmentStatus, DeskNotice
+from editorial.models import Assignment, Author, BeatLogEntry
+from editorial.models.mixins import unique_slug
+
+# How long a new assignment made from a log entry gets by default.
+DEFAULT_TURNAROUND = datetime.timedelta(days=7)
+
+
+class DeskActionError(Exception):
+    """An action that cannot happen in the assignment's current stage; the message says why."""
+
+
+def _locked(assignment: Assignment) -> Assignment:
+    return Assignment.objects.select_for_update().get(pk=assignment.pk)
+
+
+def _refuse_if_drafted(assignment: Assignment) -> None:
+    if assignment.article_id:
+        raise DeskActionError(
+            _("A draft already exists for this assignment; its stage now follows the article.")
+        )
+
+
+def _refuse_if_closed(assignment: Assignment) -> None:
+    if assignment.status == AssignmentStatus.CANCELLED:
+        raise DeskActionError(_("This assignment was cancelled."))
+
+
+@transaction.atomic
+def commission(assignment: Assignment, user) -> Assignment:
+    """Give the assignment to its writer; the writer (or staff contact) is told by mail."""
+    assignment = _locked(assignment)
+    _refuse_if_drafted(assignment)
+    _refuse_if_closed(assignment)
+    if assignment.status not in (AssignmentStatus.PROPOSED, AssignmentStatus.DECLINED):
+        raise DeskActionError(
+            _("Only a proposed or declined assignment can be commissioned; this one is %(stage)s.")
+            % {"stage": assignment.get_status_display().lower()}
+        )
+    if assignment.responsible_user is None:
+        raise DeskActionError(
+            _("Choose a journalist, or an external author with a staff contact, first.")
+        )
+    assignment.status = AssignmentStatus.COMMISSIONED
+    assignment.editor = assignment.editor or user
+    assignment.commissioned_at = timezone.now()
+    assignment.answered_at = None
+    assignment.decline_reason = ""
+    assignment.save(
+        update_fields=["status", "editor", "commissioned_at", "answered_at", "decline_reason"]
+    )
+    log(assignment, "editorial.assignment.commission", user=user)
+    notifications.notify(assignment, DeskNotice.COMMISSIONED, assignment.responsible_user)
+    return assignment
+
+
+@transaction.atomic
+def accept(assignment: Assignment, user) -> Assignment:
+    assignment = _locked(assignment)
+    _refuse_if_drafted(assignment)
+    if assignment.status == AssignmentStatus.CANCELLED:
+        raise DeskActionError(_("This assignment was cancelled; it can no longer be accepted."))
+    if assignment.status != AssignmentStatus.COMMISSIONED:
+        raise DeskActionError(
+            _("Only a commissioned assignment can be accepted; this one is %(stage)s.")
+            % {"stage": assignment.get_status_display().lower()}
+        )
+    assignment.status = AssignmentStatus.ACCEPTED
+    assignment.answered_at = timezone.now()
+    assignment.save(update_fields=["status", "answered_at"])
+    log(assignment, "editorial.assignment.accept", user=user)
+    notifications.notify(assignment, DeskNotice.ACCEPTED, assignment.editor)
+    return assignment
+
+
+@transaction.atomic
+def decline(assignment: Assignment, user, reason: str) -> Assignment:
+    reason = (reason or "").strip()
+    if not reason:
+        raise DeskActionError(_("Say why you decline, so the editor can reassign it."))
+    assignment = _locked(assignment)
+    _refuse_if_drafted(assignment)
+    if assignment.status == AssignmentStatus.CANCELLED:
+        raise DeskActionError(_("This assignment was cancelled; there is nothing to decline."))
+    if assignment.status not in (AssignmentStatus.COMMISSIONED, AssignmentStatus.ACCEPTED):
+        raise DeskActionError(
+            _("Only a commissioned or accepted assignment can be declined; this one is %(stage)s.")
+            % {"stage": assignment.get_status_display().lower()}
+        )
+    assignment.status = AssignmentStatus.DECLINED
+    assignment.decline_reason = reason
+    assignment.answered_at = timezone.now()
+    assignment.save(update_fields=["status", "decline_reason", "answered_at"])
+    log(assignment, "editorial.assignment.decline", user=user, data={"reason": reason})
+    notifications.notify(assignment, DeskNotice.DECLINED, assignment.editor)
+    return assignment
+
+
+@transaction.atomic
+def cancel(assignment: Assignment, user) -> Assignment:
+    assignment = _locked(assignment)
+    if assignment.article_id:
+        raise DeskActionError(
+            _(
+                "A draft already exists: delete or unpublish the article page instead of "
+                "cancelling the assignment."
+            )
+        )
+    _refuse_if_closed(assignment)
+    assignment.status = AssignmentStatus.CANCELLED
+    assignment.save(update_fields=["status"])
+    log(assignment, "editorial.assignment.cancel", user=user)
+    return assignment
+
+
+def byline_author_for(assignment: Assignment) -> Author:
+    """The byline for the draft: the external author, or the journalist's own Author
+    (created from their staff profile the first time they file)."""
+    if assignment.external_author_id:
+        return assignment.external_author
+    user = assignment.assignee
+    author = Author.objects.filter(staff_user=user).first()
+    if author is not None:
+        return author
+    profile = getattr(user, "staff_profile", None)
+    return Author.objects.create(
+        full_name=(profile.full_name if profile else "")
+        or user.get_full_name()
+        or user.get_username(),
+        academic_title=profile.academic_title if profile else "",
+        staff_user=user,
+    )
+
+
+@transaction.atomic
+def start_draft(assignment: Assignment, user) -> Page:
+    """Create the article as a draft under the topic's hub, prefilled and linked.
+
+    Title from the working headline, plan item, organisations from the beat, one byline;
+    owned by the writer (or the external author's staff contact), so they can edit it.
+    """
+    assignment = _locked(assignment)
+    _refuse_if_drafted(assignment)
+    if assignment.status != AssignmentStatus.ACCEPTED:
+        raise DeskActionError(
+            _("Accept the assignment before starting the draft; it is %(stage)s.")
+            % {"stage": assignment.get_status_display().lower()}
+        )
+    hub = hub_page_for(assignment.topic)
+    if hub is None:
+        raise DeskActionError(
+            _("The topic “%(topic)s” has no hub page yet, so the draft has nowhere to go.")
+            % {"topic": assignment.topic}
+        )
+    owner = assignment.responsible_user
+    page = article_model()(
+        title=assignment.headline,
+        slug=unique_slug(hub.get_children(), assignment.headline),
+        live=False,
+        owner=owner,
+        plan_item=assignment.plan_item,
+    )
+    page.bylines.add(byline_model()(author=byline_author_for(assignment)))
+    if assignment.beat_id:
+        page.organisations = list(assignment.beat.organisations.all())
+    hub.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    assignment.article = page
+    assignment.save(update_fields=["article"])
+    log(assignment, "editorial.assignment.start_draft", user=user, data={"page_id": page.pk})
+    return page
+
+
+@transaction.atomic
+def assignment_from_log_entry(entry: BeatLogEntry, user, topic=None) -> Assignment:
+    """A proposed assignment from a log entry, keeping the link to it.
+
+    A journalist's proposal is theirs to write; an editor's names no writer yet.
+    The topic comes from the beat unless given.
+    """
+    from editorial.permissions import is_desk_editor
+
+    topic = topic or entry.beat.topic
+    if topic is None:
+        raise DeskActionError(_("The beat has no programme topic: choose one for the assignment."))
+    first_line = entry.summary.strip().splitlines()[0] if entry.summary.strip() else ""
+    assignment = Assignment(
+        headline=first_line[:255] or str(entry.beat),
+        brief=entry.summary,
+        topic=topic,
+        beat=entry.beat,
+        source_log_entry=entry,
+        due_date=timezone.localdate() + DEFAULT_TURNAROUND,
+        proposed_by=user,
+        status=AssignmentStatus.PROPOSED,
+    )
+    if is_desk_editor(user):
+        assignment.editor = user
+    else:
+        assignment.assignee = user
+    assignment.full_clean()
+    assignment.save()
+    log(assignment, "wagtail.create", user=user)
+    if entry.follow_up_needed and not entry.follow_up_done:
+        entry.follow_up_done = True
+        entry.save(update_fields=["follow_up_done"])
+    return assignment

@@ -1,0 +1,1 @@
+"""Custom admin views (beyond the viewsets' generic ones)."""

@@ -1,0 +1,313 @@
+"""Admin for assignments: a filterable listing with CSV export, the desk card (inspect
+view) with the actions a person may take, and the add / edit forms."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from editorial import permissions
+from editorial.desk.forms import AssignmentForm, DeclineForm
+from editorial.enums import AssignmentStage, AssignmentStatus
+from editorial.models import Assignment, BeatLogEntry, PlanItem, ProgrammeTopic
+from editorial.viewsets import rows
+
+EDITORS_ONLY = permissions.COMMISSION
+
+LIST_RELATED = (
+    "topic",
+    "plan_item__plan",
+    "assignee",
+    "external_author",
+    "staff_contact",
+    "editor",
+)
+
+
+def _writers(request):
+    """People who write or look after assignments, for the "journalist" filter."""
+    return (
+        get_user_model()
+        .objects.filter(Q(desk_assignments__isnull=False) | Q(contact_assignments__isnull=False))
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+class AssignmentFilterSet(WagtailFilterSet):
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"), choices=AssignmentStage.choices, method="filter_stage"
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"), queryset=ProgrammeTopic.objects.all()
+    )
+    plan_item = django_filters.ModelChoiceFilter(
+        label=_("Plan item"), queryset=PlanItem.objects.select_related("plan")
+    )
+    person = django_filters.ModelChoiceFilter(
+        label=_("Journalist"), queryset=_writers, method="filter_person"
+    )
+    due = django_filters.DateFromToRangeFilter(
+        label=_("Due between"), field_name="due_date", widget=DateRangePickerWidget
+    )
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), field_name="is_overdue")
+
+    class Meta:
+        model = Assignment
+        fields: ClassVar[list] = []
+
+    def filter_stage(self, queryset, name, value):
+        # ``stage`` is annotated by the listing's queryset (Assignment.objects.with_stage()).
+        return queryset.filter(stage=value)
+
+    def filter_person(self, queryset, name, value):
+        return queryset.filter(Q(assignee=value) | Q(staff_contact=value))
+
+
+class DueDateColumn(Column):
+    """The due date, with "overdue" written out (and styled) on late work."""
+
+    cell_template_name = "editorial/desk/due_date_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["overdue"] = instance.overdue
+        return context
+
+
+class AssignmentIndexView(rows.RowFilteredIndexMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_stage().select_related(*LIST_RELATED)
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # The headline opens the desk card (with its actions) rather than the form.
+        column = super()._get_title_column(field_name, column_class, **kwargs)
+        column.get_url = self.get_inspect_url
+        return column
+
+    def get_edit_url(self, instance):
+        if self.user_has_permission_for_instance("change", instance):
+            return super().get_edit_url(instance)
+        return None
+
+    def get_delete_url(self, instance):
+        if self.user_has_permission_for_instance("delete", instance):
+            return super().get_delete_url(instance)
+        return None
+
+
+class AssignmentCreateView(generic.CreateView):
+    """Adding from a beat log entry (``?log_entry=<id>``) prefills the form and keeps the link."""
+
+    @cached_property
+    def log_entry(self) -> BeatLogEntry | None:
+        entry_id = self.request.GET.get("log_entry") or self.request.POST.get("log_entry")
+        if not entry_id or not str(entry_id).isdigit():
+            return None
+        policy = permissions.BeatLogEntryPermissionPolicy(BeatLogEntry)
+        return (
+            policy.instances_user_has_any_permission_for(self.request.user, ["view"])
+            .select_related("beat")
+            .filter(pk=entry_id)
+            .first()
+        )
+
+    def get_initial(self):
+        initial = super().get_initial()
+        entry = self.log_entry
+        if entry is not None:
+            initial.update(
+                headline=entry.summary.strip().splitlines()[0][:255],
+                brief=entry.summary,
+                beat=entry.beat_id,
+                topic=entry.beat.topic_id,
+            )
+        return initial
+
+    def get_add_url(self):
+        url = super().get_add_url()
+        if self.log_entry is not None:
+            url += f"?log_entry={self.log_entry.pk}"
+        return url
+
+    def save_instance(self):
+        if self.log_entry is not None:
+            self.form.instance.source_log_entry = self.log_entry
+        return super().save_instance()
+
+    def get_success_url(self):
+        return reverse(self.inspect_url_name, args=[self.object.pk])
+
+
+class AssignmentInspectView(rows.RowInspectView):
+    """The desk card: what was asked, where it stands, and the buttons this user may press."""
+
+    template_name = "editorial/desk/assignment_inspect.html"
+
+    def get_object(self, queryset=None):
+        obj = (
+            Assignment.objects.with_stage()
+            .select_related(*LIST_RELATED, "beat", "source_log_entry", "article")
+            .filter(pk=self.pk)
+            .first()
+        )
+        if obj is None:
+            raise Http404
+        return self.check_row(obj)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, assignment = self.request.user, self.object
+        drafted = assignment.article_id is not None
+        status = assignment.status
+        context.update(
+            stage=assignment.current_stage,
+            can_commission=not drafted
+            and status in (AssignmentStatus.PROPOSED, AssignmentStatus.DECLINED)
+            and permissions.can_commission(user, assignment),
+            can_cancel=not drafted
+            and status != AssignmentStatus.CANCELLED
+            and permissions.can_cancel(user, assignment),
+            can_accept=not drafted
+            and status == AssignmentStatus.COMMISSIONED
+            and permissions.can_answer(user, assignment),
+            can_decline=not drafted
+            and status in (AssignmentStatus.COMMISSIONED, AssignmentStatus.ACCEPTED)
+            and permissions.can_answer(user, assignment),
+            can_start_draft=not drafted
+            and status == AssignmentStatus.ACCEPTED
+            and permissions.can_start_draft(user, assignment),
+            decline_form=DeclineForm(),
+            edit_url=self.edit_url_name
+            and self.user_has_permission_for_instance("change", assignment)
+            and reverse(self.edit_url_name, args=[assignment.pk]),
+        )
+        for name in ("commission", "cancel", "accept", "decline", "start_draft"):
+            context[f"{name}_url"] = reverse(f"desk_assignment:{name}", args=[assignment.pk])
+        return context
+
+
+class AssignmentViewSet(ModelViewSet):
+    """Assignments (đặt bài). Journalists see and propose their own; editors commission."""
+
+    model = Assignment
+    icon = "tasks"
+    menu_label = _("Assignments")
+    menu_order = 10
+    name = "desk_assignment"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    index_view_class = AssignmentIndexView
+    add_view_class = AssignmentCreateView
+    edit_view_class = rows.RowEditView
+    delete_view_class = rows.RowDeleteView
+    inspect_view_class = AssignmentInspectView
+    history_view_class = rows.RowHistoryView
+    usage_view_class = rows.RowUsageView
+    filterset_class = AssignmentFilterSet
+    ordering = "due_date"
+    search_fields: ClassVar[list] = ["headline", "brief"]
+    list_display: ClassVar[list] = [
+        "headline",
+        StatusTagColumn(
+            "stage",
+            label=_("Stage"),
+            accessor="get_stage_display",
+            sort_key="stage",
+            primary=lambda a: a.current_stage == AssignmentStage.PUBLISHED,
+        ),
+        Column("topic", label=_("Topic"), accessor="topic.name", sort_key="topic__number"),
+        Column("writer", label=_("Writer"), accessor="writer_display"),
+        DueDateColumn("due_date", label=_("Due"), sort_key="due_date"),
+        Column(
+            "priority", label=_("Priority"), accessor="get_priority_display", sort_key="priority"
+        ),
+    ]
+    list_export: ClassVar[list] = [
+        "headline",
+        "get_stage_display",
+        "topic",
+        "plan_item",
+        "writer_display",
+        "editor",
+        "due_date",
+        "overdue",
+        "get_priority_display",
+        "target_length",
+        "get_photo_needs_display",
+    ]
+    export_headings: ClassVar[dict] = {
+        "get_stage_display": _("Stage"),
+        "writer_display": _("Writer"),
+        "overdue": _("Overdue"),
+        "get_priority_display": _("Priority"),
+        "get_photo_needs_display": _("Photo needs"),
+    }
+    export_filename = "dat-bai"
+    inspect_view_fields: ClassVar[list] = [
+        "brief",
+        "topic",
+        "plan_item",
+        "beat",
+        "editor",
+        "target_length",
+        "photo_needs",
+        "photo_notes",
+        "priority",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("headline"),
+            FieldPanel("brief"),
+            FieldRowPanel([FieldPanel("topic"), FieldPanel("plan_item")]),
+            FieldPanel("beat"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("assignee", permission=EDITORS_ONLY),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("external_author", permission=EDITORS_ONLY),
+                            FieldPanel("staff_contact", permission=EDITORS_ONLY),
+                        ]
+                    ),
+                    FieldPanel("editor", permission=EDITORS_ONLY),
+                ],
+                heading=_("People"),
+                permission=EDITORS_ONLY,
+            ),
+            FieldRowPanel(
+                [FieldPanel("due_date"), FieldPanel("target_length"), FieldPanel("priority")]
+            ),
+            FieldRowPanel([FieldPanel("photo_needs"), FieldPanel("photo_notes")]),
+        ],
+        base_form_class=AssignmentForm,
+    )
+
+    def get_urlpatterns(self):
+        from editorial.views import desk_actions as actions
+
+        return [
+            *super().get_urlpatterns(),
+            path("commission/<int:pk>/", actions.CommissionView.as_view(), name="commission"),
+            path("accept/<int:pk>/", actions.AcceptView.as_view(), name="accept"),
+            path("decline/<int:pk>/", actions.DeclineView.as_view(), name="decline"),
+            path("cancel/<int:pk>/", actions.CancelView.as_view(), name="cancel"),
+            path("start-draft/<int:pk>/", actions.StartDraftView.as_view(), name="start_draft"),
+            path(
+                "from-log-entry/<int:pk>/",
+                actions.FromLogEntryView.as_view(),
+                name="from_log_entry",
+            ),
+        ]

@@ -1,0 +1,29 @@
+"""The newsroom desk's admin menu: assignments, beats, the beat log and the calendar."""
+
+from __future__ import annotations
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+
+from editorial.views.calendar import DeskCalendarView
+from editorial.viewsets.assignments import AssignmentViewSet
+from editorial.viewsets.beats import BeatLogEntryViewSet, BeatViewSet
+
+
+class DeskCalendarViewSet(ViewSet):
+    name = "desk_calendar"
+    icon = "date"
+    menu_label = _("Calendar")
+    menu_order = 40
+
+    def get_urlpatterns(self):
+        return [path("", DeskCalendarView.as_view(), name="index")]
+
+
+class DeskViewSetGroup(ViewSetGroup):
+    menu_label = _("Newsroom desk")
+    menu_icon = "tasks"
+    menu_name = "desk"
+    menu_order = 150
+    items = (AssignmentViewSet, BeatLogEntryViewSet, BeatViewSet, DeskCalendarViewSet)
