@@ -25,3 +25,7 @@ def login(client, demo_password):
         return client
 
     return _login
+
+
+# Newsroom desk fixtures (``desk``, ``as_user``), shared by tests/test_desk_*.py.
+from tests.desk_support import as_user, desk  # noqa: E402, F401
