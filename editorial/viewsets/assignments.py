@@ -148,7 +148,7 @@ class AssignmentCreateView(generic.CreateView):
         return super().save_instance()
 
     def get_success_url(self):
-        return reverse(self.inspect_url_name, args=[self.object.pk])
+        return reverse("desk_assignment:inspect", args=[self.object.pk])
 
 
 class AssignmentInspectView(rows.RowInspectView):
