@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
@@ -63,7 +63,7 @@ class Beat(index.Indexed, ClusterableModel):
         related_name="beats",
         help_text=_("The content area the beat mainly feeds, if any."),
     )
-    organisations = ParentalManyToManyField(
+    organisations = models.ManyToManyField(
         "editorial.Organisation",
         verbose_name=_("organisations"),
         blank=True,
@@ -210,7 +210,7 @@ class BeatLogEntry(index.Indexed, ClusterableModel):
     summary = models.TextField(
         _("summary"), help_text=_("What you learnt, in a few sentences; for colleagues too.")
     )
-    organisations = ParentalManyToManyField(
+    organisations = models.ManyToManyField(
         "editorial.Organisation",
         verbose_name=_("organisations"),
         blank=True,

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from coverage.demo import load_coverage
+from editorial.demo.desk import load_desk
 from editorial.demo.organisations import load_organisations
 from editorial.demo.people import load_people
 from editorial.demo.plans import load_events, load_plans
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             plans = load_plans(programme, topics, organisations)
             load_events(plans, topics, organisations)
             load_coverage(home, log=self.stdout.write)
+            load_desk()  # after the programme and coverage demo: it links to both
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo logins (password: {password}):")
         for spec in DEMO_USERS:
