@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from coverage.blocks import ArticleBodyBlock
+from coverage.forms.articles import ArticlePageForm
 from coverage.models.images import CreditedImage, CreditedRendition
 from coverage.models.pages.mixins import ReaderPageMixin
 from coverage.models.tags import TaggedArticle
@@ -99,12 +100,17 @@ class ArticlePage(ReaderPageMixin, Page):
     The headline is the page title; the first publication date is printed with it.
     """
 
+    base_form_class = ArticlePageForm
+
     template = "pages/article_page.html"
     parent_page_types: ClassVar[list] = ["coverage.TopicHubPage"]
     subpage_types: ClassVar[list] = []
 
+    # Blank in the database so a draft (e.g. one started from an assignment) can be saved
+    # before the lead is written; the admin form requires it to publish or submit.
     sapo = models.TextField(
         _("sapo"),
+        blank=True,
         help_text=_("The lead paragraph in bold under the headline: two or three sentences."),
     )
     hero_image = models.ForeignKey(
