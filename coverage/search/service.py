@@ -1,0 +1,108 @@
+"""Reader search over live articles: backend ranking, Vietnamese-aware re-ranking, filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from wagtail.search.backends import get_search_backend
+
+from coverage.search.text import accent_exact_hits, exact_terms
+from editorial.text import fold
+
+# Results ranked per query; enough for 30 pages of 10, and bounded so one query's cost
+# does not grow with the archive.
+RESULT_WINDOW = 300
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    topic: object | None = None  # editorial.ProgrammeTopic
+    year: int | None = None
+    tag: str | None = None
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    results: list = field(default_factory=list)
+    broadened: bool = False  # no page had every word, so pages with any word are shown
+
+
+def live_articles() -> QuerySet:
+    from coverage.models import ArticlePage
+
+    return ArticlePage.objects.live().public()
+
+
+def filtered_articles(filters: SearchFilters) -> QuerySet:
+    """Live, public articles narrowed by topic (its hub's subtree), year and tag."""
+    from coverage.models import ArticlePage
+
+    articles = live_articles()
+    if filters.topic is not None:
+        hub = getattr(filters.topic, "hub_page", None)
+        if hub is None:
+            return articles.none()
+        articles = articles.descendant_of(hub)
+    if filters.year:
+        zone = timezone.get_current_timezone()
+        start = datetime(filters.year, 1, 1, tzinfo=zone)
+        end = datetime(filters.year + 1, 1, 1, tzinfo=zone)
+        articles = articles.filter(first_published_at__gte=start, first_published_at__lt=end)
+    if filters.tag:
+        # The search backend filters on indexed fields only; ids are one of them.
+        tagged = list(
+            ArticlePage.objects.filter(tags__slug=filters.tag).values_list("pk", flat=True)
+        )
+        articles = articles.filter(pk__in=tagged)
+    return articles
+
+
+def _rerank(pages: list, query: str) -> list:
+    """Put pages whose headline or sapo match the query's diacritics exactly first.
+
+    The index folds accents, so "Đảng" and "đang" tie there; a reader who typed the
+    accents meant them. The backend's order is kept within each group (sort is stable).
+    """
+    if fold(query) == query.casefold():
+        return pages  # typed without diacritics: nothing to prefer
+    terms = exact_terms(query)
+    return sorted(
+        pages,
+        key=lambda page: (
+            -accent_exact_hits(page.title, terms),
+            -accent_exact_hits(getattr(page, "sapo", ""), terms),
+        ),
+    )
+
+
+def search_articles(query: str, filters: SearchFilters | None = None) -> SearchOutcome:
+    """Live articles matching every word of ``query`` (or, failing that, any word)."""
+    outcome = SearchOutcome(query=query)
+    if not query:
+        return outcome
+    backend = get_search_backend()
+    articles = filtered_articles(filters or SearchFilters())
+    pages = list(backend.search(query, articles, operator="and")[:RESULT_WINDOW])
+    if not pages and len(query.split()) > 1:
+        pages = list(backend.search(query, articles, operator="or")[:RESULT_WINDOW])
+        outcome.broadened = bool(pages)
+    outcome.results = _rerank(pages, query)
+    return outcome
+
+
+def autocomplete_titles(prefix: str, limit: int = 8) -> list:
+    """Live articles whose headline starts with the words typed so far."""
+    if len(prefix) < 2:
+        return []
+    backend = get_search_backend()
+    return list(backend.autocomplete(prefix, live_articles(), fields=["title"])[:limit])
+
+
+def recent_articles(topic=None, limit: int = 5) -> list:
+    """Suggestions when nothing matched: the latest articles, in the topic if one was chosen."""
+    articles = filtered_articles(SearchFilters(topic=topic))
+    return list(articles.order_by("-first_published_at")[:limit])
