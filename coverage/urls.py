@@ -1,6 +1,6 @@
 """Public URLs that are not Wagtail pages. Included before Wagtail's catch-all."""
 
-from django.urls import path
+from django.urls import include, path
 
 from coverage.feeds import SiteFeed
 from coverage.views import robots_txt, sitemap
@@ -9,4 +9,5 @@ urlpatterns = [
     path("rss/", SiteFeed(), name="coverage_feed"),
     path("sitemap.xml", sitemap, name="coverage_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("tim-kiem/", include("coverage.search.urls")),
 ]

@@ -169,6 +169,12 @@ EDITORIAL_ARTICLE_MODEL = "coverage.ArticlePage"
 # The daily reminder run mails about assignments due within this many days.
 EDITORIAL_DUE_SOON_DAYS = 2
 
+# Behind a proxy every request comes from the proxy: name the header carrying the
+# reader's address (e.g. HTTP_X_REAL_IP) so search rate limits apply per reader.
+RATELIMIT_IP_META_KEY = env.get_str("RATELIMIT_IP_META_KEY") or None
+# Gravatar would leak editors' hashed emails to a third party and fails offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
