@@ -215,12 +215,12 @@ class Command(BaseCommand):
             # the article rows with the same keys.
             Page.objects.bulk_create(pages)
             for page in pages:
-                page.page_ptr_id = page.pk
+                page.page_ptr_id = page.id
             fields = ArticlePage._meta.local_concrete_fields
             query = InsertQuery(ArticlePage)
             query.insert_values(fields, pages)
             query.get_compiler(connection=connection).execute_sql()
             hub.numchild += size
             Page.objects.filter(pk=hub.pk).update(numchild=hub.numchild)
-            backend.add_bulk(ArticlePage, ArticlePage.objects.filter(pk__in=[p.pk for p in pages]))
+            backend.add_bulk(ArticlePage, ArticlePage.objects.filter(pk__in=[p.id for p in pages]))
             self.stdout.write(f"  {start + size}/{count}")
