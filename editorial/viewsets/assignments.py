@@ -218,7 +218,8 @@ class AssignmentViewSet(ModelViewSet):
     usage_view_class = rows.RowUsageView
     filterset_class = AssignmentFilterSet
     ordering = "due_date"
-    search_fields: ClassVar[list] = ["headline", "brief"]
+    # No search_fields: the Vietnamese search backend searches the model's indexed
+    # fields accent-insensitively (SQLite's FTS cannot restrict to named fields).
     list_display: ClassVar[list] = [
         "headline",
         StatusTagColumn(

@@ -38,7 +38,8 @@ class BeatViewSet(ModelViewSet):
         "active",
     ]
     list_filter: ClassVar[list] = ["active", "topic"]
-    search_fields: ClassVar[list] = ["name", "description"]
+    # No search_fields: the Vietnamese search backend searches the model's indexed
+    # fields accent-insensitively (SQLite's FTS cannot restrict to named fields).
     inspect_view_fields: ClassVar[list] = [
         "name",
         "topic",
@@ -104,7 +105,8 @@ class BeatLogEntryViewSet(ModelViewSet):
     usage_view_class = rows.RowUsageView
     list_display: ClassVar[list] = ["__str__", "beat", "kind", "author", "follow_up_by"]
     list_filter: ClassVar[list] = ["beat", "kind", "follow_up_needed", "follow_up_done"]
-    search_fields: ClassVar[list] = ["summary", "people_met"]
+    # No search_fields: the Vietnamese search backend searches the model's indexed
+    # fields accent-insensitively (SQLite's FTS cannot restrict to named fields).
     ordering = "-date"
     inspect_view_fields: ClassVar[list] = [
         "date",
