@@ -66,6 +66,10 @@ def test_sensitive_article_goes_through_three_named_steps_to_publication(
     # Nobody else acts on the named step: not another editor, not the journalist.
     assert act(client_for("bientap2", demo_password), article, "approve").status_code == 403
     assert act(journalist, article, "approve").status_code == 403
+    data = edit_post_data(article)
+    data["action-publish"] = "Publish"
+    journalist.post(edit_url(article), data)
+    assert not ArticlePage.objects.get(pk=article.pk).live
 
     editor = client_for("bientap", demo_password)
     mail.outbox.clear()
