@@ -125,6 +125,13 @@ MODEL_PERMISSIONS[Role.EDITOR_IN_CHIEF] |= {
     "wagtailcore.change_task",
 }
 
+# --- Delivery reports ---------------------------------------------------------------------
+# Editors and the editor-in-chief sum up the programme; the reports read every assignment
+# and draft, so journalists and the photo desk do not see them.
+VIEW_REPORTS = "editorial.view_reports"
+for _role in (Role.EDITOR_IN_CHIEF, Role.EDITOR):
+    MODEL_PERMISSIONS[_role] = MODEL_PERMISSIONS[_role] | {VIEW_REPORTS}
+
 
 def group_for(role: Role) -> Group:
     return Group.objects.get(name=role.label)

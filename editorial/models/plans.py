@@ -45,6 +45,11 @@ class AnnualPlan(RevisionMixin, index.Indexed, ClusterableModel):
         ordering: ClassVar[list] = ["year"]
         verbose_name = _("annual plan")
         verbose_name_plural = _("annual plans")
+        # The delivery reports (editorial/reports/) read every plan, article and
+        # assignment: a permission of their own, held by editors and the editor-in-chief.
+        permissions: ClassVar[list] = [
+            ("view_reports", _("Can see the programme delivery reports")),
+        ]
         constraints: ClassVar[list] = [
             models.UniqueConstraint(fields=["programme", "year"], name="unique_plan_year")
         ]
