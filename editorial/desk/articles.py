@@ -7,9 +7,12 @@ hub through ``ProgrammeTopic.hub_page`` (the reverse relation coverage defines).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from wagtail.models import Page
 
 
@@ -29,3 +32,55 @@ def hub_page_for(topic) -> Page | None:
         return topic.hub_page
     except (ObjectDoesNotExist, AttributeError):
         return None
+
+
+# --- Reading articles in bulk (the delivery reports) ---------------------------------------
+# The article model has, besides Wagtail's page fields, ``plan_item`` (FK to PlanItem),
+# ``organisations`` (M2M to Organisation) and ``bylines`` (orderable, ``page`` → ``author``).
+# Reports filter and group on those names through the functions below.
+
+
+@dataclass(frozen=True)
+class TopicHub:
+    """Where one topic's articles live in the page tree: the hub's path and depth."""
+
+    topic_id: int
+    path: str
+    depth: int
+
+    def contains(self, prefix: str = "") -> Q:
+        """Pages filed directly under this hub (``prefix`` reaches a related page)."""
+        return Q(**{f"{prefix}path__startswith": self.path, f"{prefix}depth": self.depth + 1})
+
+
+def live_articles() -> QuerySet:
+    """Articles readers can see (Wagtail's ``live``), whatever their topic."""
+    return article_model().objects.live()
+
+
+def topic_hubs() -> list[TopicHub]:
+    """Every topic that has a hub page, with the hub's place in the tree (one query)."""
+    from editorial.models import ProgrammeTopic
+
+    rows = (
+        ProgrammeTopic.objects.filter(hub_page__isnull=False)
+        .order_by()
+        .values_list("pk", "hub_page__path", "hub_page__depth")
+    )
+    return [TopicHub(topic_id, path, depth) for topic_id, path, depth in rows]
+
+
+def topic_of_path(hubs: list[TopicHub], path_field: str = "path") -> Case:
+    """The topic id of the page whose tree path is ``path_field`` (a field or an
+    annotation), computed by the database from the hubs' paths; null outside any hub.
+
+    Articles are filed under their topic's hub, so the prefix of the path is the topic:
+    no join to the hub is needed, and the same expression works on any queryset that
+    can name the page's path.
+    """
+    whens = [
+        When(**{f"{path_field}__startswith": hub.path}, then=Value(hub.topic_id)) for hub in hubs
+    ]
+    if not whens:
+        return Value(None, output_field=IntegerField())
+    return Case(*whens, default=Value(None), output_field=IntegerField())
