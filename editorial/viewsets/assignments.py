@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
@@ -48,14 +49,22 @@ def _writers(request):
 
 
 class AssignmentFilterSet(WagtailFilterSet):
-    stage = django_filters.ChoiceFilter(
-        label=_("Stage"), choices=AssignmentStage.choices, method="filter_stage"
+    # Several stages at once (``?stage=accepted&stage=drafting``): the reports link
+    # their "in progress" and "in review" counts here.
+    stage = django_filters.MultipleChoiceFilter(
+        label=_("Stage"),
+        choices=AssignmentStage.choices,
+        method="filter_stage",
+        widget=forms.CheckboxSelectMultiple,
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"), queryset=ProgrammeTopic.objects.all()
     )
     plan_item = django_filters.ModelChoiceFilter(
         label=_("Plan item"), queryset=PlanItem.objects.select_related("plan")
+    )
+    plan_year = django_filters.NumberFilter(
+        label=_("Plan year"), field_name="plan_item__plan__year"
     )
     person = django_filters.ModelChoiceFilter(
         label=_("Journalist"), queryset=_writers, method="filter_person"
@@ -71,7 +80,7 @@ class AssignmentFilterSet(WagtailFilterSet):
 
     def filter_stage(self, queryset, name, value):
         # ``stage`` is annotated by the listing's queryset (Assignment.objects.with_stage()).
-        return queryset.filter(stage=value)
+        return queryset.filter(stage__in=value) if value else queryset
 
     def filter_person(self, queryset, name, value):
         return queryset.filter(Q(assignee=value) | Q(staff_contact=value))

@@ -104,7 +104,7 @@ class BeatLogEntryViewSet(ModelViewSet):
     history_view_class = rows.RowHistoryView
     usage_view_class = rows.RowUsageView
     list_display: ClassVar[list] = ["__str__", "beat", "kind", "author", "follow_up_by"]
-    list_filter: ClassVar[list] = ["beat", "kind", "follow_up_needed", "follow_up_done"]
+    list_filter: ClassVar[list] = ["beat", "kind", "date", "follow_up_needed", "follow_up_done"]
     # No search_fields: the Vietnamese search backend searches the model's indexed
     # fields accent-insensitively (SQLite's FTS cannot restrict to named fields).
     ordering = "-date"

@@ -8,7 +8,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import UpdatedAtColumn
 
 from editorial.enums import EventKind
-from editorial.models import AnnualPlan, ProgrammeEvent, ProgrammeTopic
+from editorial.models import AnnualPlan, PlanItem, ProgrammeEvent, ProgrammeTopic
 from editorial.panels import annual_plan_edit_handler, event_panels
 from editorial.viewsets.base import ProgrammeSnippetViewSet
 
@@ -36,10 +36,26 @@ class ProgrammeEventFilterSet(WagtailFilterSet):
     plan_year = django_filters.NumberFilter(
         field_name="plan_item__plan__year", label=_("Plan year")
     )
+    plan_item = django_filters.ModelChoiceFilter(
+        queryset=PlanItem.objects.select_related("plan"), label=_("Plan item")
+    )
+    plan_topic = django_filters.ModelChoiceFilter(
+        queryset=ProgrammeTopic.objects.all(),
+        field_name="plan_item__topic",
+        label=_("Plan item's topic"),
+    )
+    held = django_filters.BooleanFilter(label=_("Held"), method="filter_held")
 
     class Meta:
         model = ProgrammeEvent
         fields: ClassVar[list] = ["cancelled"]
+
+    def filter_held(self, queryset, name, value):
+        """Held: started and not cancelled (what counts towards a plan item)."""
+        if value is None:
+            return queryset
+        held = queryset.held()
+        return held if value else queryset.exclude(pk__in=held.values("pk"))
 
 
 class ProgrammeEventViewSet(ProgrammeSnippetViewSet):
