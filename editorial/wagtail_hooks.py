@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from editorial.desk.panels import MyDeskPanel
 from editorial.pipelines.panels import OverdueStepsPanel
+from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
 from editorial.viewsets import ProgrammeViewSetGroup
 from editorial.viewsets.desk import DeskViewSetGroup
 
@@ -17,6 +18,11 @@ register_snippet(ProgrammeViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_desk_viewsets():
     return DeskViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_report_viewsets():
+    return [ReportsViewSetGroup(), ArticleListingViewSet()]
 
 
 @hooks.register("construct_homepage_panels")

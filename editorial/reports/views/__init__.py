@@ -1,0 +1,1 @@
+"""The report views, one module per report; ``base`` holds what they share."""
