@@ -654,7 +654,7 @@ def load_assignments(users, topics, beats, entries, today) -> list[Assignment]:
         else:
             values["assignee"] = writer
         if spec.status != S.PROPOSED:
-            values["commissioned_at"] = timezone.now()
+            values["commissioned_at"] = _commissioned_at(values["due_date"])
         assignment, _ = Assignment.objects.get_or_create(headline=spec.headline, defaults=values)
         if assignment.article_id is None and spec.article_slug:
             page = Page.objects.filter(slug=spec.article_slug).first()
@@ -670,6 +670,13 @@ def load_assignments(users, topics, beats, entries, today) -> list[Assignment]:
             actions.start_draft(assignment, users[spec.assignee])
         assignments.append(assignment)
     return assignments
+
+
+def _commissioned_at(due: datetime.date) -> datetime.datetime:
+    """Three weeks before the due date, never later than now: the 2020 commissions read
+    as made in 2020, so commission-to-publication times in the reports are real ones."""
+    start = datetime.datetime.combine(due - datetime.timedelta(days=21), datetime.time(9))
+    return min(timezone.make_aware(start), timezone.now())
 
 
 def _already_linked(page: Page) -> bool:

@@ -122,6 +122,7 @@ class LazyRows:
         self.to_row = to_row
         #: Called with each page's objects before they become rows (bulk look-ups).
         self.prepare = prepare
+        self._all: list[Row] | None = None
 
     def count(self) -> int:
         return self.queryset.count()
@@ -137,7 +138,10 @@ class LazyRows:
         return rows if isinstance(index, slice) else rows[0]
 
     def __iter__(self) -> Iterator[Row]:
-        return iter(self[:])
+        # Read once: a download and a screen both walk the whole list.
+        if self._all is None:
+            self._all = self[:]
+        return iter(self._all)
 
 
 @dataclass

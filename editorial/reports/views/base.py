@@ -172,6 +172,9 @@ class ProgrammeReportView(ReportView):
             scope=" · ".join(self.scope()),
             csv_url=self.export_url(exports.CSV),
             xlsx_url=self.export_url(exports.XLSX),
-            rows_with_cells=[(row, self.report_table.cells(row)) for row in context["object_list"]],
+            # A download writes the rows itself: do not lay them out for the screen too.
+            rows_with_cells=[]
+            if self.is_export
+            else [(row, self.report_table.cells(row)) for row in context["object_list"]],
         )
         return context
