@@ -103,10 +103,14 @@ def screen_table(response) -> tuple[list[str], list[list[dict]]]:
     ``TOTAL`` (its label is translated)."""
     parser = _TableParser()
     parser.feed(response.content.decode())
+    rows = []
     for row, classes in zip(parser.rows, parser.row_classes, strict=True):
+        if "report-table__row--empty" in classes:
+            continue
         if "report-table__row--total" in classes:
             row[0] = {**row[0], "text": TOTAL}
-    return parser.headings, parser.rows
+        rows.append(row)
+    return parser.headings, rows
 
 
 def screen_rows(response) -> dict[str, dict[str, str]]:

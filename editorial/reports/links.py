@@ -24,13 +24,13 @@ def _iso(day: datetime.date) -> str:
 
 def assignments(**params) -> str:
     """Desk listing filters: stage (repeatable), topic, plan_item, plan_year, person,
-    overdue, due_after / due_before."""
+    overdue, due_from / due_to."""
     return _url("desk_assignment:index", **params)
 
 
 def assignments_due_in(year: int, **params) -> str:
     first, last = year_bounds(year)
-    return assignments(due_after=_iso(first), due_before=_iso(last), **params)
+    return assignments(due_from=_iso(first), due_to=_iso(last), **params)
 
 
 def assignment(pk: int) -> str:
@@ -39,7 +39,7 @@ def assignment(pk: int) -> str:
 
 def articles(**params) -> str:
     """Article listing filters: live, plan_item, plan_year, plan_topic, topic (hub),
-    organisation, author, year, month, on_time."""
+    organisation, author, year, first_published_at_from / _to, on_time."""
     return _url("report_articles:index", **params)
 
 
@@ -49,7 +49,7 @@ def events(**params) -> str:
 
 
 def log_entries(beat_id: int, first: datetime.date, last: datetime.date) -> str:
-    return _url("desk_log:index", beat=beat_id, date_after=_iso(first), date_before=_iso(last))
+    return _url("desk_log:index", beat=beat_id, date__gte=_iso(first), date__lte=_iso(last))
 
 
 def plan(plan_id: int) -> str:

@@ -104,7 +104,14 @@ class BeatLogEntryViewSet(ModelViewSet):
     history_view_class = rows.RowHistoryView
     usage_view_class = rows.RowUsageView
     list_display: ClassVar[list] = ["__str__", "beat", "kind", "author", "follow_up_by"]
-    list_filter: ClassVar[list] = ["beat", "kind", "date", "follow_up_needed", "follow_up_done"]
+    # Dates as a range (``date__gte`` / ``date__lte``): the beat report links a month here.
+    list_filter: ClassVar[dict] = {
+        "beat": ["exact"],
+        "kind": ["exact"],
+        "date": ["gte", "lte"],
+        "follow_up_needed": ["exact"],
+        "follow_up_done": ["exact"],
+    }
     # No search_fields: the Vietnamese search backend searches the model's indexed
     # fields accent-insensitively (SQLite's FTS cannot restrict to named fields).
     ordering = "-date"

@@ -52,8 +52,8 @@ class CoverageReportView(ProgrammeReportView):
         for month in MONTHS:
             first, last = month_bounds(year, month)
             dates = {
-                "first_published_at_after": first.isoformat(),
-                "first_published_at_before": last.isoformat(),
+                "first_published_at_from": first.isoformat(),
+                "first_published_at_to": last.isoformat(),
             }
             values = {"label": month_label(year, month)}
             row_links = {}

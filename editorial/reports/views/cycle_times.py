@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -47,6 +48,11 @@ class CycleTimesReportView(ProgrammeReportView):
         cycles.MONTH: gettext_lazy("By month"),
         "open": gettext_lazy("Slowest open items"),
     }
+
+    @cached_property
+    def default_year(self) -> int:
+        # Review times are watched as they happen: this year, not the last plan's.
+        return self.today.year
 
     def _columns(self, group_heading) -> list[Column]:
         return [
