@@ -29,12 +29,12 @@ def test_articles_per_month_and_topic(editor_client):
     rows = screen_rows(response)
     live_2020 = ArticlePage.objects.live().filter(first_published_at__year=2020)
     assert _n(rows[TOTAL]["total"]) == live_2020.count() > 5
-    assert sum(_n(row["total"]) for label, row in rows.items() if label != TOTAL) == live_2020.count()
+    assert (
+        sum(_n(row["total"]) for label, row in rows.items() if label != TOTAL) == live_2020.count()
+    )
 
     hub = TopicHubPage.objects.get(topic__number=3)
-    in_october = live_2020.filter(
-        path__startswith=hub.path, first_published_at__month=10
-    ).count()
+    in_october = live_2020.filter(path__startswith=hub.path, first_published_at__month=10).count()
     october = cell(response, "10/2020", f"t{hub.topic_id}")
     assert _n(october["text"]) == in_october > 0
     listing = editor_client.get(october["link"])
@@ -80,9 +80,10 @@ def test_assignments_per_journalist(editor_client):
     assert sum(_n(row["total"]) for row in rows.values()) == with_person.count() > 0
     journalist = get_user_model().objects.get(username="phongvien")
     name = journalist.get_full_name() or journalist.username
-    assert _n(rows[name]["total"]) == due.filter(assignee=journalist).count() + due.filter(
-        staff_contact=journalist
-    ).count()
+    assert (
+        _n(rows[name]["total"])
+        == due.filter(assignee=journalist).count() + due.filter(staff_contact=journalist).count()
+    )
     # The number leads to the desk listing: that person, due in that year.
     total = cell(response, name, "total")
     assert editor_client.get(total["link"]).context["items_count"] == _n(total["text"])
@@ -99,4 +100,3 @@ def test_beat_activity_per_month(editor_client):
     busiest = max((r for r in rows if r[0]["text"] != TOTAL), key=lambda r: _n(r[-1]["text"]))
     listing = editor_client.get(busiest[-1]["link"])
     assert listing.context["items_count"] == _n(busiest[-1]["text"]) > 0
-

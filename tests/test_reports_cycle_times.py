@@ -53,7 +53,9 @@ def test_commission_to_publication(editor_client):
     done = [
         a
         for a in Assignment.objects.filter(
-            article__live=True, commissioned_at__isnull=False, article__first_published_at__year=2020
+            article__live=True,
+            commissioned_at__isnull=False,
+            article__first_published_at__year=2020,
         ).select_related("article")
         if a.article.first_published_at >= a.commissioned_at
     ]

@@ -30,7 +30,9 @@ def test_overdue_assignments_are_the_desks(editor_client):
     _keys, rows = screen_table(editor_client.get(report_url("overdue", by="assignments")))
     assert [row[0]["text"] for row in rows] == [a.headline for a in late]
     today = timezone.localdate()
-    first = screen_rows(editor_client.get(report_url("overdue", by="assignments")))[late[0].headline]
+    first = screen_rows(editor_client.get(report_url("overdue", by="assignments")))[
+        late[0].headline
+    ]
     assert _n(first["days_late"]) == (today - late[0].due_date).days
 
 

@@ -7,7 +7,6 @@ import datetime
 import math
 
 import pytest
-from django.db import connection
 from django.db.models import DurationField, ExpressionWrapper, F
 from django.utils import timezone
 

@@ -29,11 +29,12 @@ def test_annual_summary_2020(demo, client):
     draft = ArticlePage.objects.filter(live=False, plan_item__isnull=False).first()
     if draft is not None:
         assert draft.title not in html
-    assert 'annual_summary.css' in html
+    assert "annual_summary.css" in html
     assert '<option value="2020" selected>' in html
 
 
 def test_print_style_drops_the_controls():
-    css = open(finders.find("editorial/annual_summary.css"), encoding="utf-8").read()
+    with open(finders.find("editorial/annual_summary.css"), encoding="utf-8") as stylesheet:
+        css = stylesheet.read()
     assert "@media print" in css
     assert ".summary__controls { display: none; }" in css
