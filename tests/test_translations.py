@@ -140,7 +140,7 @@ def test_dashboard_and_menu_in_vietnamese(desk, as_user):
     for text in ("Việc của tôi", "Địa bàn của tôi"):
         assert text in dashboard, text
     # The sidebar menu is JSON inside the page.
-    for label in ("Công việc tòa soạn", "Nhật ký địa bàn", "Lịch"):
+    for label in ("Tòa soạn", "Nhật ký địa bàn", "Lịch"):
         assert f'"label": {json.dumps(label)}' in dashboard, label
     assert "My desk" not in dashboard and '"label": "Newsroom desk"' not in dashboard
 
