@@ -105,7 +105,7 @@ def test_models_and_choices_read_in_vietnamese():
         assert str(Assignment._meta.verbose_name) == "đặt bài"
         assert str(BeatLogEntry._meta.verbose_name_plural) == "nhật ký địa bàn"
         assert str(Assignment._meta.get_field("headline").verbose_name) == "tiêu đề tạm"
-        assert str(AssignmentStage.CHANGES_REQUESTED.label) == "Yêu cầu chỉnh sửa"
+        assert str(AssignmentStage.CHANGES_REQUESTED.label) == "Trả về chỉnh sửa"
 
 
 @pytest.mark.django_db
