@@ -84,8 +84,9 @@ class Chart:
 
     @property
     def legend(self) -> list[dict]:
+        """Series names and colours, drawn as an HTML list above the chart."""
         return [
-            {"label": s.label, "colour": PALETTE[i % len(PALETTE)], "y": 14, "x": 0}
+            {"label": s.label, "colour": PALETTE[i % len(PALETTE)]}
             for i, s in enumerate(self.series)
         ]
 

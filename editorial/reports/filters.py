@@ -69,4 +69,5 @@ class OverdueFilterSet(WagtailFilterSet):
         fields: ClassVar[list] = []
 
     def __init__(self, *args, years=(), default_year=None, **kwargs):
+        # Overdue work has no year: the view's year arguments are accepted and unused.
         super().__init__(*args, **kwargs)

@@ -10,12 +10,8 @@ fact) has no commission-to-publication time and is left out.
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
-
 from django.db.models import DurationField, ExpressionWrapper, F, QuerySet
 from django.db.models.functions import ExtractMonth
-from django.utils import timezone
 from wagtail.models import TaskState, WorkflowTask
 
 from editorial.desk.articles import TopicHub, topic_of_path
@@ -80,20 +76,6 @@ def step_positions() -> dict[tuple[int, int], int]:
 
 
 # --- The open items waiting longest ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OpenItem:
-    title: str
-    kind: str
-    detail: str
-    since: datetime.datetime
-    url_kind: str  # "page" or "assignment"
-    object_id: int
-
-    @property
-    def age(self) -> datetime.timedelta:
-        return timezone.now() - self.since
 
 
 def open_steps(hubs, topic_id: int | None, limit: int) -> list:
