@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
+from django.db.models import QuerySet
+from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
+from coverage.search.text import query_terms
 from editorial.text import fold
 
 # FTS5 reads punctuation in MATCH as its own query syntax ("&", quotes, "*", ":"),
@@ -59,3 +62,21 @@ class FoldingSQLiteSearchBackend(SQLiteSearchBackend):
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         return super()._search(query_compiler_class, fold_query(query), model_or_queryset, **kwargs)
+
+    def ranked_pks(
+        self, query: str, queryset: QuerySet, *, operator: str, limit: int, narrow: bool = False
+    ) -> list[int]:
+        """Keys of the best ``limit`` matches: most query words in the headline, then rank.
+
+        The contract of the PostgreSQL backend's ``ranked_pks`` (``narrow`` is a hint
+        for PostgreSQL's plans only). SQLite is the embedded, one-machine database, so
+        the headline words are simply counted in Python, folded as ``_rerank`` folds.
+        """
+        words = query_terms(query)
+        results = self.search(query, queryset, operator=operator)
+        if isinstance(results, EmptySearchResults):  # nothing left to search for once folded
+            return []
+        ranked = results.get_queryset()
+        rows = list(ranked.values_list("pk", "title"))  # keys and headlines, not pages
+        rows.sort(key=lambda row: -len(words & query_terms(row[1])))
+        return [pk for pk, _title in rows[:limit]]

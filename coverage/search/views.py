@@ -74,6 +74,7 @@ def search(request):
             "results": results,
             "page_obj": page_obj,
             "result_count": len(outcome.results),
+            "more_results": outcome.truncated,
             "broadened": outcome.broadened,
             "suggestions": suggestions,
             "querystring": querystring.urlencode(),
