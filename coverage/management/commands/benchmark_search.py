@@ -29,7 +29,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -161,4 +161,6 @@ class Command(BaseCommand):
             # without it the indexer runs ten queries per article.
             indexed = ArticlePage.get_indexed_objects().filter(pk__in=[p.id for p in pages])
             backend.add_bulk(ArticlePage, indexed)
+            # With DEBUG on, Django keeps every statement, index text included (800 MB).
+            reset_queries()
             self.stdout.write(f"  {start + size}/{count}")
