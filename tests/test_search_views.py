@@ -180,3 +180,13 @@ def test_search_is_rate_limited_per_client(tree, client):
 def test_every_page_links_to_search(tree, client):
     html = client.get("/").content.decode()
     assert 'action="/tim-kiem/"' in html
+
+
+def test_results_page_runs_a_fixed_number_of_queries(tree, client, django_assert_max_num_queries):
+    for number in range(6):
+        make_article(tree["hubs"][0], f"Doanh nghiệp nhà nước {number}")
+        make_article(tree["hubs"][1], f"Doanh nghiệp ngoài quốc doanh {number}")
+    # Ten cards from two topics: bylines, photos and topics are fetched once, not per card.
+    with django_assert_max_num_queries(12):
+        response = client.get("/tim-kiem/", {"q": "doanh nghiep"})
+    assert len(titles(response)) == 10

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -12,9 +13,13 @@ from wagtail.search.backends import get_search_backend
 from coverage.search.text import accent_exact_hits, exact_terms, query_terms
 from editorial.text import fold
 
-# Results ranked per query; enough for 30 pages of 10, and bounded so one query's cost
-# does not grow with the archive.
-RESULT_WINDOW = 300
+# Results per query: ten pages of ten, more than readers page through. Every row in the
+# window is loaded and re-ranked in Python (at 300 rows that cost as much as the query),
+# and the backend ranks only the headline groups it needs to fill the window.
+RESULT_WINDOW = 100
+# What re-ranking reads. Neither the body (a StreamField, the largest column) nor whole
+# pages are loaded here: the view re-fetches the one page of results it shows.
+RANKING_FIELDS = ("pk", "title", "sapo")
 
 
 @dataclass(frozen=True)
@@ -24,11 +29,20 @@ class SearchFilters:
     tag: str | None = None
 
 
+class SearchHit(NamedTuple):
+    """One result as ranking sees it; the view loads full cards for the page it shows."""
+
+    pk: int
+    title: str
+    sapo: str
+
+
 @dataclass
 class SearchOutcome:
     query: str
-    results: list = field(default_factory=list)
+    results: list[SearchHit] = field(default_factory=list)
     broadened: bool = False  # no page had every word, so pages with any word are shown
+    truncated: bool = False  # more pages matched than RESULT_WINDOW
 
 
 def live_articles() -> QuerySet:
@@ -61,7 +75,7 @@ def filtered_articles(filters: SearchFilters) -> QuerySet:
     return articles
 
 
-def _rerank(pages: list, query: str) -> list:
+def _rerank(pages: list[SearchHit], query: str) -> list[SearchHit]:
     """Headline matches first, then matches of the query's exact diacritics.
 
     Backends score differently (SQLite's bm25 can let a long body outweigh a short
@@ -79,10 +93,28 @@ def _rerank(pages: list, query: str) -> list:
         return (
             -len(folded_terms & headline_words),
             -accent_exact_hits(page.title, terms),
-            -accent_exact_hits(getattr(page, "sapo", ""), terms),
+            -accent_exact_hits(page.sapo, terms),
         )
 
     return sorted(pages, key=key)
+
+
+def _best_matches(
+    backend, query: str, articles: QuerySet, operator: str, narrow: bool
+) -> list[SearchHit]:
+    """The window of best matches, one past RESULT_WINDOW, most headline words first.
+
+    The backend picks the window in the order ``_rerank`` refines (query words in the
+    headline, then relevance), so it can rank only the headline matches when there
+    are enough of them: "xay dung dang" is in most of the archive, and ranking every
+    match was what made it slow. Only what re-ranking reads is loaded, not pages.
+    """
+    pks = backend.ranked_pks(
+        query, articles, operator=operator, limit=RESULT_WINDOW + 1, narrow=narrow
+    )
+    rows = articles.filter(pk__in=pks).values_list(*RANKING_FIELDS)
+    hits = {row[0]: SearchHit(*row) for row in rows}
+    return [hits[pk] for pk in pks if pk in hits]
 
 
 def search_articles(query: str, filters: SearchFilters | None = None) -> SearchOutcome:
@@ -91,12 +123,16 @@ def search_articles(query: str, filters: SearchFilters | None = None) -> SearchO
     if not query:
         return outcome
     backend = get_search_backend()
-    articles = filtered_articles(filters or SearchFilters())
-    pages = list(backend.search(query, articles, operator="and")[:RESULT_WINDOW])
+    filters = filters or SearchFilters()
+    articles = filtered_articles(filters)
+    narrow = bool(filters.topic or filters.year or filters.tag)
+    # One row past the window tells "exactly 100" from "more than 100" without a count.
+    pages = _best_matches(backend, query, articles, "and", narrow)
     if not pages and len(query.split()) > 1:
-        pages = list(backend.search(query, articles, operator="or")[:RESULT_WINDOW])
+        pages = _best_matches(backend, query, articles, "or", narrow)
         outcome.broadened = bool(pages)
-    outcome.results = _rerank(pages, query)
+    outcome.truncated = len(pages) > RESULT_WINDOW
+    outcome.results = _rerank(pages[:RESULT_WINDOW], query)
     return outcome
 
 

@@ -7,10 +7,17 @@ from __future__ import annotations
 
 import re
 
-from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
+from django.db.models import QuerySet
+from modelsearch.backends.database.sqlite.query import MatchExpression
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteIndex,
+    SQLiteSearchBackend,
+)
 from modelsearch.query import PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from coverage.search.text import query_terms
 from editorial.text import fold
 
 # FTS5 reads punctuation in MATCH as its own query syntax ("&", quotes, "*", ":"),
@@ -59,3 +66,41 @@ class FoldingSQLiteSearchBackend(SQLiteSearchBackend):
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         return super()._search(query_compiler_class, fold_query(query), model_or_queryset, **kwargs)
+
+    def ranked_pks(
+        self, query: str, queryset: QuerySet, *, operator: str, limit: int, narrow: bool = False
+    ) -> list[int]:
+        """Keys of the best ``limit`` matches: most query words in the headline, then rank.
+
+        The contract of the PostgreSQL backend's ``ranked_pks`` (``narrow`` is a hint
+        for PostgreSQL's plans only). The match and the bm25 score are the ones
+        ``search()`` builds, but ``search()`` orders by a subquery that runs the FTS
+        match again for every matching page: 3.8 s for "xay dung dang" in 2,000
+        articles. Here one FTS query scores every match, the pages are filtered by key
+        and the headline words counted in Python, folded as ``_rerank`` folds.
+        """
+        folded = fold_query_string(query)
+        if not folded:
+            return []
+        compiler = self.query_compiler_class(queryset, PlainText(folded, operator=operator))
+        match = MatchExpression(
+            compiler.FTS_TABLE_FIELDS,
+            compiler.build_search_query(compiler.query, config=self.config),
+        )
+        score = sum(
+            compiler.build_tsrank(vector, compiler.query, config=self.config) * boost
+            for vector, boost in compiler.get_index_vectors()
+        )
+        entries = SQLiteFTSIndexEntry.objects.filter(match).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(queryset.model)
+        )
+        scores = dict(entries.annotate(score=score).values_list("index_entry__object_id", "score"))
+        pages = queryset.filter(pk__in=entries.values("index_entry__object_id"))
+        words = query_terms(query)
+
+        def best_first(row):  # bm25 is negative: lower is better, as search() orders it
+            pk, title = row
+            return (-len(words & query_terms(title)), scores[str(pk)], -pk)
+
+        ranked = sorted(pages.values_list("pk", "title"), key=best_first)
+        return [pk for pk, _title in ranked[:limit]]

@@ -28,8 +28,12 @@ def clean_query(raw: str | None) -> str:
 
 
 def query_terms(query: str) -> set[str]:
-    """Folded words of the query: the set a word must fold into to be highlighted."""
-    return {fold(word) for word in _WORD.findall(query)}
+    """Folded words of the query: the set a word must fold into to be highlighted.
+
+    Also counts a headline's query words when ranking, once per result: folding the
+    text once, then splitting, is several times faster than folding word by word.
+    """
+    return set(_WORD.findall(fold(query)))
 
 
 def exact_terms(query: str) -> set[str]:
@@ -54,4 +58,6 @@ def highlight(text: str, terms: set[str]) -> SafeString:
 
 def accent_exact_hits(text: str, terms: set[str]) -> int:
     """How many words of ``text`` equal a query word with its diacritics (case-insensitive)."""
-    return sum(1 for word in _WORD.findall(text or "") if word.casefold() in terms)
+    if not terms or not text:
+        return 0
+    return sum(1 for word in _WORD.findall(text) if word.casefold() in terms)

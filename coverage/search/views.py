@@ -25,12 +25,13 @@ AUTOCOMPLETE_RATE = "120/m"
 
 def _cards(pages: list) -> list:
     """The same pages, re-fetched with bylines, topics and photos in a fixed number of queries."""
-    from coverage.models import ArticlePage
+    from coverage.models import ArticlePage, TopicHubPage
+    from coverage.models.pages.hubs import attach_hubs
 
-    by_pk = {
-        page.pk: page
-        for page in ArticlePage.objects.filter(pk__in=[p.pk for p in pages]).for_cards()
-    }
+    articles = list(ArticlePage.objects.filter(pk__in=[p.pk for p in pages]).for_cards())
+    # Each card names its topic; without this every card looked its hub up (ten queries).
+    attach_hubs(articles, TopicHubPage.objects.select_related("topic"))
+    by_pk = {article.pk: article for article in articles}
     return [by_pk[page.pk] for page in pages if page.pk in by_pk]
 
 
@@ -74,6 +75,7 @@ def search(request):
             "results": results,
             "page_obj": page_obj,
             "result_count": len(outcome.results),
+            "more_results": outcome.truncated,
             "broadened": outcome.broadened,
             "suggestions": suggestions,
             "querystring": querystring.urlencode(),
