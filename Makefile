@@ -35,8 +35,9 @@ run: demo
 	@echo "  Site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (logins listed above)"
 	@echo ""
-	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev
@@ -59,8 +60,11 @@ serve: install
 	DJANGO_SETTINGS_MODULE=editorial.settings.production $(BIN)/gunicorn editorial.wsgi \
 	  --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
-## make worker: the background task worker (emails, scheduled publishing).
+## make worker: the background task worker (emails) and the scheduler (scheduled
+## publishing, overdue reminders), stopped together.
 worker: install
+	@trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(BIN)/python manage.py db_worker --queue-name '*'
 
 clean:

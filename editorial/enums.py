@@ -11,6 +11,8 @@ class Role(models.TextChoices):
     EDITOR = "editor", "Biên tập viên"
     JOURNALIST = "journalist", "Phóng viên"
     PHOTO_DESK = "photo_desk", "Ban Ảnh"
+    # Not a job but a duty some editors hold: the political review step of sensitive topics.
+    EDITORIAL_BOARD = "editorial_board", "Hội đồng Biên tập"
 
 
 class OrganisationKind(models.TextChoices):

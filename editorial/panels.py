@@ -57,6 +57,8 @@ topic_panels = [
     FieldPanel("name_en"),
     FieldPanel("description"),
     FieldPanel("lead_organisation"),
+    # Choosing the pipeline is the editor-in-chief's call (they manage workflows).
+    FieldPanel("pipeline", permission="wagtailcore.change_workflow"),
     FieldPanel("slug"),
 ]
 

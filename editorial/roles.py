@@ -24,6 +24,8 @@ PAGE_PERMISSIONS: dict[Role, set[str]] = {
     # "add" lets journalists create pages and edit the ones they own, never publish.
     Role.JOURNALIST: {"add_page"},
     Role.PHOTO_DESK: set(),
+    # Board members hold the duty on top of their editor or editor-in-chief group.
+    Role.EDITORIAL_BOARD: set(),
 }
 
 # Image and document permissions on the root collection.
@@ -48,6 +50,7 @@ COLLECTION_PERMISSIONS: dict[Role, set[str]] = {
     Role.JOURNALIST: {"add_image", "choose_image", "add_document", "choose_document"},
     # The photo desk owns credits: it may fix any image, but approves no article.
     Role.PHOTO_DESK: {"add_image", "change_image", "choose_image", "delete_image"},
+    Role.EDITORIAL_BOARD: set(),
 }
 
 # The programme's records, edited in the "Chương trình phối hợp" admin menu.
@@ -76,6 +79,7 @@ MODEL_PERMISSIONS: dict[Role, set[str]] = {
     # Journalists and the photo desk read the programme and plans; they never change them.
     Role.JOURNALIST: _model_perms(("view",), PROGRAMME_MODELS),
     Role.PHOTO_DESK: _model_perms(("view",), PROGRAMME_MODELS),
+    Role.EDITORIAL_BOARD: set(),
 }
 
 
@@ -109,6 +113,17 @@ DESK_PERMISSIONS: dict[Role, set[str]] = {
 }
 for _role, _perms in DESK_PERMISSIONS.items():
     MODEL_PERMISSIONS[_role] = MODEL_PERMISSIONS[_role] | _perms
+
+# --- Publication pipelines ---------------------------------------------------------------
+# The editor-in-chief owns the pipelines: Wagtail's Workflows and Workflow tasks screens,
+# and which pipeline each topic uses. Approving steps needs no model permission: the
+# steps themselves say who may act (editorial.models.pipelines).
+MODEL_PERMISSIONS[Role.EDITOR_IN_CHIEF] |= {
+    "wagtailcore.add_workflow",
+    "wagtailcore.change_workflow",
+    "wagtailcore.add_task",
+    "wagtailcore.change_task",
+}
 
 
 def group_for(role: Role) -> Group:

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from editorial.desk.panels import MyDeskPanel
+from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.viewsets import ProgrammeViewSetGroup
 from editorial.viewsets.desk import DeskViewSetGroup
 
@@ -22,6 +23,7 @@ def register_desk_viewsets():
 def add_my_desk_panel(request, panels):
     if request.user.has_perm("editorial.view_assignment"):
         panels.append(MyDeskPanel(request))
+    panels.append(OverdueStepsPanel(request))
 
 
 @hooks.register("register_log_actions")

@@ -1,10 +1,16 @@
 """The article editor's form."""
 
+from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from coverage.publication import body_images, publication_problems
+from editorial.pipelines.checks import problems_message
+from editorial.pipelines.reviewers import reviewer_candidates
 
 
 class ArticlePageForm(WagtailAdminPageForm):
-    """Requires the sapo to publish or submit for review, not to save a draft.
+    """Requires the sapo to publish or submit for review, not to save a draft; checks
+    credits and bylines when the content is about to go live.
 
     The model allows a blank sapo so a draft can exist before the lead is written
     (e.g. started from an assignment); Wagtail defers non-title required fields on a
@@ -15,3 +21,39 @@ class ArticlePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "sapo" in self.fields:
             self.fields["sapo"].required = True
+        if "requested_reviewer" in self.fields:
+            self.fields["requested_reviewer"].queryset = reviewer_candidates()
+
+    def _going_live(self) -> bool:
+        """Publish now or on schedule, or approve the pipeline's last step."""
+        if self.data.get("action-publish"):
+            return True
+        if self.data.get("action-workflow-action") and (
+            self.data.get("workflow-action-name") == "approve"
+        ):
+            state = self.instance.current_workflow_state if self.instance.pk else None
+            return bool(state and state.is_at_final_task)
+        return False
+
+    def _byline_count(self) -> int:
+        formset = self.formsets.get("bylines")
+        if formset is None or not formset.is_valid():
+            return 0
+        return sum(
+            1
+            for form in formset.forms
+            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self._going_live():
+            return cleaned
+        problems = publication_problems(
+            sapo=cleaned.get("sapo") or ("-" if "sapo" in self.errors else ""),
+            byline_count=self._byline_count(),
+            images=[cleaned.get("hero_image"), *body_images(cleaned.get("body"))],
+        )
+        if problems:
+            raise forms.ValidationError(problems_message(problems))
+        return cleaned

@@ -1,5 +1,5 @@
-"""The desk calendar: assignment due dates, scheduled publications and programme events,
-by month or by week, for one person or topic if asked.
+"""The desk calendar: assignment due dates, scheduled publications, review steps falling
+due and programme events, by month or by week, for one person or topic if asked.
 
 Scheduled publications are read from Wagtail itself: a page revision approved to go live
 later carries ``approved_go_live_at`` (what Wagtail's own "scheduled" status reads).
@@ -27,7 +27,7 @@ MONTH, WEEK = "month", "week"
 
 @dataclass(frozen=True)
 class CalendarItem:
-    kind: str  # "due", "publish" or "event": also the item's CSS modifier
+    kind: str  # "due", "publish", "step" or "event": also the item's CSS modifier
     title: str
     url: str = ""
     time: datetime.time | None = None
@@ -136,6 +136,45 @@ def _publication_items(start, end, person, topic):
         )
 
 
+def _step_items(user, start, end, person, topic):
+    """Open review steps on the day they fall due; an overdue one is flagged. Steps show to
+    the people who may act on them (``person`` narrows to one reviewer)."""
+    from wagtail.models import TaskState
+
+    from editorial.pipelines.deadlines import task_states_with_due
+
+    low, high = _local_bounds(start, end)
+    reviewer = person or user
+    steps = (
+        task_states_with_due(TaskState.objects.reviewable_by(reviewer))
+        .filter(status=TaskState.STATUS_IN_PROGRESS, due_at__gte=low, due_at__lt=high)
+        .select_related("task", "workflow_state")
+        .order_by("due_at")
+    )
+    states = list(steps)
+    pages = Page.objects.filter(pk__in=[int(s.workflow_state.object_id) for s in states])
+    if topic is not None:
+        hub = hub_page_for(topic)
+        pages = pages.filter(path__startswith=hub.path) if hub else pages.none()
+    titles = dict(pages.values_list("pk", "title"))
+    for state in states:
+        page_id = int(state.workflow_state.object_id)
+        if page_id not in titles:
+            continue
+        moment = timezone.localtime(state.due_at)
+        yield (
+            moment.date(),
+            CalendarItem(
+                kind="step",
+                title=titles[page_id],
+                url=reverse("wagtailadmin_pages:edit", args=[page_id]),
+                time=moment.time(),
+                overdue=state.is_overdue,
+                detail=state.task.name,
+            ),
+        )
+
+
 def _event_items(start, end, topic):
     low, high = _local_bounds(start, end)
     events = ProgrammeEvent.objects.filter(
@@ -167,6 +206,7 @@ def build_calendar(
     for source in (
         _due_items(user, start, end, person, topic, today),
         _publication_items(start, end, person, topic),
+        _step_items(user, start, end, person, topic),
         _event_items(start, end, topic),
     ):
         for day, item in source:

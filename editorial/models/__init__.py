@@ -5,6 +5,12 @@ from editorial.models.beats import Beat, BeatAssignment, BeatLogAttachment, Beat
 from editorial.models.events import ProgrammeEvent
 from editorial.models.organisations import Organisation
 from editorial.models.people import Author, StaffProfile
+from editorial.models.pipelines import (
+    NamedReviewerTask,
+    NamedReviewerTaskState,
+    PipelineGroupTask,
+    StepReminder,
+)
 from editorial.models.plans import AnnualPlan, PlanItem
 from editorial.models.programme import (
     Programme,
@@ -24,7 +30,10 @@ __all__ = [
     "BeatLogAttachment",
     "BeatLogEntry",
     "DeskNotification",
+    "NamedReviewerTask",
+    "NamedReviewerTaskState",
     "Organisation",
+    "PipelineGroupTask",
     "PlanItem",
     "Programme",
     "ProgrammeEvent",
@@ -34,4 +43,5 @@ __all__ = [
     "ProgrammeResponsibility",
     "ProgrammeTopic",
     "StaffProfile",
+    "StepReminder",
 ]

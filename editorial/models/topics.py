@@ -12,8 +12,9 @@ from editorial.models.mixins import AutoSlugMixin
 class ProgrammeTopic(AutoSlugMixin, index.Indexed, models.Model):
     """A content area of the programme (e.g. "refuting wrong and hostile views").
 
-    Each topic has a public hub page where its articles live, and (later) the
-    publication pipeline every article filed under it passes through.
+    Each topic has a public hub page where its articles live, and the publication
+    pipeline (a Wagtail workflow) every article filed under it passes through; the
+    pipeline is assigned to the hub page (``editorial.pipelines.routing``).
     """
 
     programme = models.ForeignKey(
@@ -52,6 +53,18 @@ class ProgrammeTopic(AutoSlugMixin, index.Indexed, models.Model):
         blank=True,
         related_name="led_topics",
         help_text=_("The body that leads work in this area."),
+    )
+    pipeline = models.ForeignKey(
+        "wagtailcore.Workflow",
+        verbose_name=_("publication pipeline"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="programme_topics",
+        help_text=_(
+            "The approval workflow every article filed under this topic passes through. "
+            "Changing it applies to the next submission."
+        ),
     )
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first in menus and lists.")

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: replaces Wagtail's moderation mail receivers with ours.
+    "editorial.pipelines",
     "modelcluster",
     "taggit",
     "django_tasks",
@@ -154,6 +156,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "txt", "xls", "xlsx", "ods", "jpg", "png"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# The pipeline's last approval publishes through the pipeline (editorial/pipelines/publishing.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.pipelines.publishing.publish_on_approval"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Wagtail's database backend, folding Vietnamese accents and đ (coverage/search/backend.py).
 WAGTAILSEARCH_BACKENDS = {

@@ -22,6 +22,7 @@ from editorial import permissions
 from editorial.desk.forms import AssignmentForm, DeclineForm
 from editorial.enums import AssignmentStage, AssignmentStatus
 from editorial.models import Assignment, BeatLogEntry, PlanItem, ProgrammeTopic
+from editorial.pipelines.history import pipeline_steps
 from editorial.viewsets import rows
 
 EDITORS_ONLY = permissions.COMMISSION
@@ -205,6 +206,7 @@ class AssignmentInspectView(rows.RowInspectView):
             and status == AssignmentStatus.ACCEPTED
             and permissions.can_start_draft(user, assignment),
             decline_form=DeclineForm(),
+            pipeline_steps=pipeline_steps(assignment.article_id) if drafted else [],
             edit_url=self.edit_url_name
             and self.user_has_permission_for_instance("change", assignment)
             and reverse(self.edit_url_name, args=[assignment.pk]),

@@ -161,6 +161,19 @@ class ArticlePage(ReaderPageMixin, Page):
         help_text=_("The annual-plan item this article delivers, if any."),
     )
 
+    requested_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewing editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Who reviews it at the named-editor step. Leave blank for the assigned editor "
+            "of the article's beat or topic."
+        ),
+    )
+
     objects = ArticlePageManager()
 
     content_panels: ClassVar[list] = [
@@ -179,6 +192,7 @@ class ArticlePage(ReaderPageMixin, Page):
             ],
             heading=_("Filing"),
         ),
+        FieldPanel("requested_reviewer"),
     ]
 
     search_fields: ClassVar[list] = [
@@ -271,6 +285,17 @@ class ArticlePage(ReaderPageMixin, Page):
             article.pk: article for article in ArticlePage.objects.filter(pk__in=ids).for_cards()
         }
         return [articles[pk] for pk in ids if pk in articles]
+
+    # --- Pipeline ------------------------------------------------------------------
+
+    def get_publication_problems(self) -> list:
+        """What stops this version going live (the pipeline's named interface)."""
+        from coverage.publication import body_images, publication_problems
+
+        images = [self.hero_image if self.hero_image_id else None, *body_images(self.body)]
+        return publication_problems(
+            sapo=self.sapo, byline_count=len(self.byline_list), images=images
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

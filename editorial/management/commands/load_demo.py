@@ -5,9 +5,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from coverage.demo import load_coverage
+from coverage.demo.pipeline import load_pipeline_articles
 from editorial.demo.desk import load_desk
 from editorial.demo.organisations import load_organisations
 from editorial.demo.people import load_people
+from editorial.demo.pipelines import load_pipelines
 from editorial.demo.plans import load_events, load_plans
 from editorial.demo.programme import load_programme, load_topics
 from editorial.demo.site import load_site
@@ -39,6 +41,8 @@ class Command(BaseCommand):
             load_events(plans, topics, organisations)
             load_coverage(home, log=self.stdout.write)
             load_desk()  # after the programme and coverage demo: it links to both
+            load_pipelines(groups)
+            load_pipeline_articles()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo logins (password: {password}):")
         for spec in DEMO_USERS:

@@ -1,0 +1,88 @@
+"""The demo's three publication pipelines and which topic uses which.
+
+Steps and pipelines are found by name; a topic that already has a pipeline keeps it
+(an editor may have changed it), so running the demo again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Task, Workflow, WorkflowTask
+
+from editorial.enums import Role
+from editorial.models import NamedReviewerTask, PipelineGroupTask, ProgrammeTopic
+
+EDITOR_REVIEW = "Biên tập viên duyệt"
+POLITICAL_REVIEW = "Hội đồng Biên tập thẩm định chính trị"
+SIGN_OFF = "Tổng Biên tập ký duyệt"
+
+STANDARD = "Quy trình chuẩn"
+SENSITIVE = "Quy trình bài nhạy cảm"
+EVENTS = "Quy trình tin sự kiện"
+
+
+@dataclass(frozen=True)
+class DemoPipeline:
+    name: str
+    steps: tuple[str, ...]
+    topics: tuple[int, ...]  # topic numbers (the programme demo's natural keys)
+
+
+PIPELINES = (
+    DemoPipeline(STANDARD, (EDITOR_REVIEW, SIGN_OFF), (1, 3, 4)),
+    # Topic 2, "refuting wrong and hostile views": the board reads it before sign-off.
+    DemoPipeline(SENSITIVE, (EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF), (2,)),
+    DemoPipeline(EVENTS, (EDITOR_REVIEW,), (5,)),
+)
+
+# Editors who also sit on the editorial board (hold the political review).
+BOARD_MEMBERS = ("photongbientap", "bientap2")
+
+
+def _steps(groups: dict[Role, Group]) -> dict[str, Task]:
+    editor_review = NamedReviewerTask.objects.filter(name=EDITOR_REVIEW).first()
+    if editor_review is None:
+        editor_review = NamedReviewerTask.objects.create(
+            name=EDITOR_REVIEW, allowance=datetime.timedelta(hours=24)
+        )
+        editor_review.reviewer_groups.set([groups[Role.EDITOR]])
+        editor_review.override_groups.set([groups[Role.EDITOR_IN_CHIEF]])
+
+    def group_step(name: str, role: Role, hours: int) -> PipelineGroupTask:
+        step = PipelineGroupTask.objects.filter(name=name).first()
+        if step is None:
+            step = PipelineGroupTask.objects.create(
+                name=name, allowance=datetime.timedelta(hours=hours)
+            )
+            step.groups.set([groups[role]])
+        return step
+
+    return {
+        EDITOR_REVIEW: editor_review,
+        POLITICAL_REVIEW: group_step(POLITICAL_REVIEW, Role.EDITORIAL_BOARD, 48),
+        SIGN_OFF: group_step(SIGN_OFF, Role.EDITOR_IN_CHIEF, 24),
+    }
+
+
+def load_pipelines(groups: dict[Role, Group]) -> dict[str, Workflow]:
+    """Create the steps and pipelines, seat the board, and give each topic its pipeline."""
+    board = groups[Role.EDITORIAL_BOARD]
+    for user in get_user_model().objects.filter(username__in=BOARD_MEMBERS):
+        user.groups.add(board)
+
+    steps = _steps(groups)
+    workflows = {}
+    for spec in PIPELINES:
+        workflow, created = Workflow.objects.get_or_create(name=spec.name)
+        if created:
+            for order, step in enumerate(spec.steps):
+                WorkflowTask.objects.create(workflow=workflow, task=steps[step], sort_order=order)
+        workflows[spec.name] = workflow
+        for topic in ProgrammeTopic.objects.filter(number__in=spec.topics, pipeline__isnull=True):
+            topic.pipeline = workflow
+            topic.save()  # the save signal assigns the pipeline to the topic's hub
+    return workflows

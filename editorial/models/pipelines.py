@@ -1,0 +1,243 @@
+"""Publication pipeline steps: Wagtail tasks extended where Wagtail stops.
+
+Wagtail ships one task type, the group approval. The newsroom needs two more things:
+a time allowance per step (so a step can be overdue) and a step assigned to one named
+person (the article's editor) rather than to a whole group. Both are Wagtail ``Task``
+subclasses, so workflows, the moderation dashboard, revisions and the audit log keep
+working as Wagtail made them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import ClassVar
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
+
+DEFAULT_ALLOWANCE = datetime.timedelta(hours=24)
+
+
+class TimedStepMixin(models.Model):
+    """A step with a time allowance; a task state open longer than that is overdue."""
+
+    allowance = models.DurationField(
+        _("time allowed"),
+        default=DEFAULT_ALLOWANCE,
+        help_text=_(
+            "How long reviewers have for this step before it is overdue, "
+            'e.g. "24:00:00" for 24 hours or "2 00:00:00" for two days.'
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PipelineGroupTask(TimedStepMixin, AbstractGroupApprovalTask):
+    """Wagtail's group approval with a deadline, e.g. the editor-in-chief's sign-off."""
+
+    admin_form_fields: ClassVar[list] = [*AbstractGroupApprovalTask.admin_form_fields, "allowance"]
+
+    class Meta:
+        verbose_name = _("group review step with deadline")
+        verbose_name_plural = _("group review steps with deadline")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve this step within the time allowed.")
+
+    # The last step may publish: check the article first (see editorial.pipelines.checks).
+    def get_actions(self, obj, user):
+        from editorial.pipelines.checks import with_publication_check
+
+        return with_publication_check(self, obj, super().get_actions(obj, user))
+
+    def get_form_for_action(self, action):
+        from editorial.pipelines.checks import action_form_for
+
+        return action_form_for(self, action, super().get_form_for_action(action))
+
+
+class NamedReviewerTask(TimedStepMixin, Task):
+    """A step assigned to one person: by default the assigned editor of the article's beat
+    or topic, or the editor the journalist picked when submitting.
+
+    Only that person (or a member of the override groups, i.e. the editor-in-chief) may
+    approve or request changes. The reviewer is chosen when the step starts and kept on
+    its task state, so reassigning the beat later does not move a review in progress.
+    """
+
+    reviewer_groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("reviewers come from"),
+        related_name="+",
+        help_text=_(
+            "A picked reviewer must belong to one of these groups; if nobody can be named, "
+            "any member may take the step."
+        ),
+    )
+    override_groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("may act in the reviewer's place"),
+        related_name="+",
+        blank=True,
+        help_text=_("Members may act on this step whoever is named, e.g. the editor-in-chief."),
+    )
+
+    task_state_class = None  # set below, after the task state model exists
+
+    admin_form_fields: ClassVar[list] = [
+        *Task.admin_form_fields,
+        "reviewer_groups",
+        "override_groups",
+        "allowance",
+    ]
+    admin_form_widgets: ClassVar[dict] = {
+        "reviewer_groups": forms.CheckboxSelectMultiple,
+        "override_groups": forms.CheckboxSelectMultiple,
+    }
+
+    class Meta:
+        verbose_name = _("named reviewer step")
+        verbose_name_plural = _("named reviewer steps")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "One named editor reviews: the one picked on the article, else the assigned "
+            "editor of its beat or topic."
+        )
+
+    def start(self, workflow_state, user=None):
+        from editorial.pipelines.reviewers import reviewer_for
+
+        task_state = self.get_task_state_class()(workflow_state=workflow_state)
+        task_state.status = TaskState.STATUS_IN_PROGRESS
+        task_state.revision = workflow_state.content_object.get_latest_revision()
+        task_state.task = self
+        task_state.reviewer = reviewer_for(workflow_state.content_object, self)
+        task_state.save()
+        # Same signal Wagtail sends, so notifications and the audit log see the step start.
+        from wagtail.signals import task_submitted
+
+        task_submitted.send(sender=task_state.__class__, instance=task_state, user=user)
+        return task_state
+
+    def _in_groups(self, user, relation: str) -> bool:
+        cache = user.__dict__.setdefault("_named_reviewer_checks", {})
+        key = (self.pk, relation)
+        if key not in cache:
+            cache[key] = getattr(self, relation).filter(pk__in=user.groups.values("pk")).exists()
+        return cache[key]
+
+    def can_act(self, task_state, user) -> bool:
+        """The rule of this step: the named reviewer, an override member, or (when no one
+        is named) any member of the reviewer groups."""
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if user.is_superuser or self._in_groups(user, "override_groups"):
+            return True
+        reviewer_id = getattr(task_state, "reviewer_id", None)
+        if reviewer_id is not None:
+            return reviewer_id == user.pk
+        return self._in_groups(user, "reviewer_groups")
+
+    def _current_state(self, obj):
+        state = obj.current_workflow_task_state
+        if state is None or state.task_id != self.pk:
+            return None
+        return state.specific
+
+    def user_can_access_editor(self, obj, user):
+        state = self._current_state(obj)
+        return bool(state and self.can_act(state, user))
+
+    def locked_for_user(self, obj, user):
+        state = self._current_state(obj)
+        return not (state and self.can_act(state, user))
+
+    def user_can_lock(self, obj, user):
+        return self.user_can_access_editor(obj, user)
+
+    def get_actions(self, obj, user):
+        from editorial.pipelines.checks import with_publication_check
+
+        state = self._current_state(obj)
+        if not (state and self.can_act(state, user)):
+            return []
+        actions = [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+        return with_publication_check(self, obj, actions)
+
+    def get_form_for_action(self, action):
+        from editorial.pipelines.checks import action_form_for
+
+        return action_form_for(self, action, super().get_form_for_action(action))
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # Views check get_actions first; this guards any other caller too.
+        if not self.can_act(task_state.specific, user):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        # A plain TaskState queryset: Wagtail ORs these across task types.
+        states = TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser or self._in_groups(user, "override_groups"):
+            return states
+        named = models.Q(namedreviewertaskstate__reviewer=user)
+        if self._in_groups(user, "reviewer_groups"):
+            named |= models.Q(namedreviewertaskstate__reviewer__isnull=True)
+        return states.filter(named)
+
+
+class NamedReviewerTaskState(TaskState):
+    """The state of a named-reviewer step, with who was named when it started."""
+
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="named_review_states",
+    )
+
+    class Meta:
+        verbose_name = _("named reviewer step state")
+        verbose_name_plural = _("named reviewer step states")
+
+
+NamedReviewerTask.task_state_class = NamedReviewerTaskState
+
+
+class StepReminder(models.Model):
+    """The overdue reminder sent for one pipeline step: at most one per task state."""
+
+    task_state = models.OneToOneField(
+        TaskState, on_delete=models.CASCADE, related_name="overdue_reminder"
+    )
+    sent_at = models.DateTimeField(_("sent"))
+
+    class Meta:
+        verbose_name = _("overdue step reminder")
+        verbose_name_plural = _("overdue step reminders")
+
+    def __str__(self) -> str:
+        return f"{self.task_state_id} @ {self.sent_at:%Y-%m-%d %H:%M}"

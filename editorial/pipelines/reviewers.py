@@ -1,0 +1,63 @@
+"""Who reviews an article at a named-reviewer step.
+
+In order: the editor picked on the article (if allowed to review), the assigned editor
+of the assignment's beat, the assigned editor of a beat following the article's topic,
+the editor who commissioned it. Nobody found: any member of the step's reviewer groups.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from editorial.enums import Role
+
+
+def reviewer_candidates(groups=None) -> QuerySet:
+    """Active users who may be named reviewers: editors and the editor-in-chief by default."""
+    User = get_user_model()
+    if groups is None:
+        users = User.objects.filter(
+            groups__name__in=[Role.EDITOR.label, Role.EDITOR_IN_CHIEF.label]
+        )
+    else:
+        users = User.objects.filter(groups__in=groups)
+    ids = users.filter(is_active=True).values("pk")
+    return User.objects.filter(pk__in=ids).order_by("last_name", "first_name", "username")
+
+
+def topic_of(page):
+    """The programme topic the page is filed under (its parent hub's topic), or None."""
+    from editorial.models import ProgrammeTopic
+
+    parent_path = page.path[: -page.steplen] if page.path else ""
+    if not parent_path:
+        return None
+    return ProgrammeTopic.objects.filter(hub_page__path=parent_path).first()
+
+
+def reviewer_for(page, task):
+    """The user named for ``task`` on ``page``, or None (any reviewer-group member)."""
+    from editorial.models import Assignment, Beat
+
+    allowed = reviewer_candidates(task.reviewer_groups.all())
+    page = page.specific if hasattr(page, "specific") else page
+    picked_id = getattr(page.get_latest_revision_as_object(), "requested_reviewer_id", None)
+    if picked_id and allowed.filter(pk=picked_id).exists():
+        return allowed.get(pk=picked_id)
+
+    assignment = Assignment.objects.filter(article_id=page.pk).select_related("beat").first()
+    candidates = []
+    if assignment and assignment.beat_id:
+        candidates.append(assignment.beat.current_editor())
+    topic = topic_of(page)
+    if topic is not None:
+        candidates.extend(
+            beat.current_editor() for beat in Beat.objects.active().filter(topic=topic)
+        )
+    if assignment and assignment.editor_id:
+        candidates.append(assignment.editor)
+    for user in candidates:
+        if user is not None and allowed.filter(pk=user.pk).exists():
+            return user
+    return None
