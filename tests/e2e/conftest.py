@@ -211,9 +211,12 @@ def commissioned(site) -> story.Filed:
 
 
 @pytest.fixture
-def submitted(site) -> story.Filed:
-    """The written article, submitted to its topic's pipeline (after journey 2)."""
-    return story.submitted()
+def submitted(site, request: pytest.FixtureRequest) -> story.Filed:
+    """The written article, submitted to its topic's pipeline (after journey 2).
+
+    Parametrize it indirectly with a ``story.Commission`` for another topic's route.
+    """
+    return story.submitted(getattr(request, "param", story.STORY))
 
 
 @pytest.fixture

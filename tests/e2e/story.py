@@ -59,6 +59,7 @@ PARAGRAPH = (
 # A credited demo photo (coverage/demo/content.py) the journalist picks in the chooser.
 PHOTO_TITLE = "Lễ ký kết chương trình phối hợp, chiều 5-3-2020"
 PHOTO_CREDIT = "Ảnh: VGP/Nguyễn Hoàng"
+PHOTO_QUERY = "ky ket chuong trinh"
 
 # What a reader types in the site's search box.
 READER_QUERY = "xay dung dang"
@@ -99,6 +100,52 @@ def photo():
     return image
 
 
+# --- The sensitive route (journey 3): a refutation, through the board's review -------
+
+
+@dataclass(frozen=True)
+class Commission:
+    """What an assignment asks for and what the journalist files against it."""
+
+    topic: int
+    beat: str
+    working_headline: str
+    brief: str
+    headline: str
+    sapo: str
+    paragraph: str
+    plan_item: str | None
+    briefing: str | None = None  # the log entry it came from, if any
+
+
+STORY = Commission(
+    TOPIC_NUMBER,
+    "Công tác xây dựng Đảng của Đảng ủy Khối",
+    WORKING_HEADLINE,
+    BRIEF,
+    HEADLINE,
+    SAPO,
+    PARAGRAPH,
+    PLAN_ITEM_TITLE,
+    BRIEFING,
+)
+# Topic 2, "refuting wrong and hostile views": its pipeline adds the editorial board's
+# political review between the editor and the editor-in-chief.
+REFUTATION = Commission(
+    2,
+    "Phản bác quan điểm sai trái về kinh tế nhà nước",
+    "Phản bác luận điệu “tổ chức đảng cản trở quản trị doanh nghiệp”",
+    "Dùng số liệu đại hội đảng bộ cơ sở năm 2020 để phản bác luận điệu cho rằng tổ chức "
+    "đảng làm chậm quyết định kinh doanh.",
+    "Tổ chức đảng không cản trở mà dẫn dắt quản trị doanh nghiệp nhà nước",
+    "Luận điệu cho rằng tổ chức đảng làm chậm quyết định kinh doanh bỏ qua những gì các "
+    "đảng bộ cơ sở trong Khối đã làm được qua đại hội nhiệm kỳ 2020–2025.",
+    "Tại nhiều tập đoàn, nghị quyết của đảng ủy về chiến lược được cụ thể hóa ngay thành "
+    "kế hoạch sản xuất, kinh doanh, với người đứng đầu chịu trách nhiệm đến cùng.",
+    None,
+)
+
+
 # --- Where each journey starts: the previous journey's outcome -------------------------
 
 
@@ -106,55 +153,64 @@ def photo():
 class Filed:
     """The story's records once journey N is done."""
 
+    commission: Commission
     assignment: object
     article: object | None = None
 
 
-def commissioned() -> Filed:
-    """Journey 1's outcome: the briefing's assignment, commissioned to the journalist."""
+def commissioned(commission: Commission = STORY) -> Filed:
+    """Journey 1's outcome: the assignment, commissioned to the journalist."""
     from editorial.desk import actions
+    from editorial.models import Assignment, Beat, ProgrammeTopic
 
     editor = user(EDITOR)
-    assignment = actions.assignment_from_log_entry(briefing(), editor)
-    assignment.headline = WORKING_HEADLINE
-    assignment.brief = BRIEF
-    assignment.plan_item = plan_item()
+    beat = Beat.objects.get(name=commission.beat)
+    if commission.briefing:
+        assignment = actions.assignment_from_log_entry(briefing(), editor)
+    else:
+        assignment = Assignment(beat=beat, proposed_by=editor, editor=editor)
+    assignment.topic = ProgrammeTopic.objects.get(number=commission.topic)
+    assignment.headline = commission.working_headline
+    assignment.brief = commission.brief
+    assignment.plan_item = plan_item() if commission.plan_item else None
     assignment.assignee = user(JOURNALIST)
     assignment.due_date = due_date()
     assignment.full_clean()
     assignment.save()
-    return Filed(actions.commission(assignment, editor))
+    return Filed(commission, actions.commission(assignment, editor))
 
 
-def drafted() -> Filed:
+def drafted(commission: Commission = STORY) -> Filed:
     """Between journeys 1 and 2's submit: accepted, drafted and written, not submitted."""
     from editorial.desk import actions
 
-    filed = commissioned()
+    filed = commissioned(commission)
     journalist = user(JOURNALIST)
     actions.accept(filed.assignment, journalist)
     page = actions.start_draft(filed.assignment, journalist).specific
-    page.title = HEADLINE
-    page.sapo = SAPO
+    page.title = commission.headline
+    page.sapo = commission.sapo
     page.hero_image = photo()
-    page.body = [("paragraph", RichText(f"<p>{PARAGRAPH}</p>"))]
+    page.body = [("paragraph", RichText(f"<p>{commission.paragraph}</p>"))]
+    # As the page editor saves a never-published draft: the page row, then a revision.
+    page.save()
     page.save_revision(user=journalist)
     filed.assignment.refresh_from_db()
-    return Filed(filed.assignment, page)
+    return Filed(commission, filed.assignment, page)
 
 
-def submitted() -> Filed:
+def submitted(commission: Commission = STORY) -> Filed:
     """Journey 2's outcome: the article in its topic's pipeline, at the first step."""
-    filed = drafted()
+    filed = drafted(commission)
     workflow = filed.article.get_workflow()
     assert workflow is not None, "the topic's hub has no pipeline"
     workflow.start(filed.article, user(JOURNALIST))
     return filed
 
 
-def published() -> Filed:
+def published(commission: Commission = STORY) -> Filed:
     """Journey 3's outcome, for the readers: the article live under its topic's hub."""
-    filed = drafted()
+    filed = drafted(commission)
     filed.article.get_latest_revision().publish(user=user(EDITOR_IN_CHIEF))
     filed.article.refresh_from_db()
     assert filed.article.live

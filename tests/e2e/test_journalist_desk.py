@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coverage.models import ArticlePage
+from editorial.demo.pipelines import EDITOR_REVIEW
 from editorial.enums import AssignmentStage
 from tests.e2e import story
 from tests.e2e.ui import label, t, t_match
@@ -59,10 +60,11 @@ def test_journalist_accepts_writes_and_submits(page, sign_in, shots, commissione
     paragraph = body.get_by_role("region", name=t_match("Paragraph")).get_by_role("textbox")
     paragraph.fill(story.PARAGRAPH)
 
-    # The main photo: a credited one from the library, picked in the chooser.
+    # The main photo: a credited one from the library, found in the chooser by searching.
     photo = page.get_by_role("region", name=label(ArticlePage, "hero_image"), exact=True)
     photo.get_by_role("button", name=t("Choose an image")).click()
     chooser = page.get_by_role("dialog")
+    chooser.get_by_role("textbox").first.fill(story.PHOTO_QUERY)
     chooser.get_by_role("link", name=story.PHOTO_TITLE).click()
     expect(chooser).to_be_hidden()
     expect(photo).to_contain_text(story.PHOTO_TITLE)
@@ -82,6 +84,7 @@ def test_journalist_accepts_writes_and_submits(page, sign_in, shots, commissione
     page.get_by_role("link", name=t("Dashboard"), exact=True).click()
     row = my_desk(page).get_by_role("row").filter(has_text=story.WORKING_HEADLINE)
     expect(row).to_contain_text(t(AssignmentStage.IN_REVIEW.label))
+    expect(row).to_contain_text(EDITOR_REVIEW)  # the topic's pipeline, at its first step
     row.get_by_role("link", name=story.WORKING_HEADLINE).click()
     card = desk_card(page)
     expect(card.get_by_role("heading")).to_contain_text(t(AssignmentStage.IN_REVIEW.label))
