@@ -52,7 +52,7 @@ test: install-dev lint
 	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  ALLOWED_HOSTS=tapchicongsan.example \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 ## make serve: gunicorn with production settings on 127.0.0.1 (needs SECRET_KEY, ALLOWED_HOSTS).
 serve: install

@@ -259,3 +259,19 @@ def test_changing_the_topics_pipeline_in_the_admin_applies_to_the_next_submissio
     # Editors keep topics up to date but do not choose pipelines.
     editor_form = form_data(client_for("bientap", demo_password).get(url))
     assert "pipeline" not in editor_form
+
+
+def test_assigning_a_hub_on_wagtails_workflows_screen_updates_the_topic(demo):
+    from wagtail.models import Workflow, WorkflowPage
+
+    topic = ProgrammeTopic.objects.get(number=1)
+    hub = TopicHubPage.objects.get(topic=topic)
+    events = Workflow.objects.get(name="Quy trình tin sự kiện")
+    WorkflowPage.objects.filter(page=hub).update(workflow=events)  # no signal: the screen saves
+    WorkflowPage.objects.get(page=hub).save()
+    topic.refresh_from_db()
+    assert topic.pipeline == events
+
+    WorkflowPage.objects.get(page=hub).delete()
+    topic.refresh_from_db()
+    assert topic.pipeline is None

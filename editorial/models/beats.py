@@ -243,6 +243,8 @@ class BeatLogEntry(index.Indexed, ClusterableModel):
 
     search_fields: ClassVar[list] = [
         index.SearchField("summary"),
+        # The admin listing's search box autocompletes; without this Wagtail warns per query.
+        index.AutocompleteField("summary"),
         index.SearchField("people_met"),
         index.FilterField("beat_id"),
         index.FilterField("author_id"),
