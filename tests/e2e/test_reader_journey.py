@@ -62,8 +62,13 @@ def test_reader_follows_the_topic_to_the_new_article(open_page, shots, published
     header.get_by_role("searchbox").fill(story.READER_QUERY)
     header.get_by_role("searchbox").press("Enter")
     expect(page).to_have_url(re.compile(r"/tim-kiem/\?q=xay\+dung\+dang"))
+    # Found for every word, "dang" included: not the any-word fallback the page admits to.
+    found = page.get_by_role("main").get_by_role("status")
+    expect(found).to_contain_text(f"«{story.READER_QUERY}»")
+    expect(found).not_to_contain_text("có một trong các từ")
     result = page.get_by_role("main").get_by_role("link", name=story.HEADLINE)
     expect(result).to_be_visible()
+    expect(result.locator("mark").filter(has_text=re.compile("^Đảng$"))).to_be_visible()
     assert_accessible(page)
     shots.take(page, "search")
     result.click()
