@@ -52,7 +52,7 @@ def test_editor_turns_a_committee_briefing_into_an_assignment(page, sign_in, sho
     due = page.get_by_role("textbox", name=label(Assignment, "due_date"))
     due.fill(story.day_month_year(story.due_date()))
     due.press("Tab")  # on to the next field: the date picker folds away
-    shots.take(page, "assignment-form")
+    shots.take(page, "assignment-form", show=due)
     page.get_by_role("button", name=t("Save"), exact=True).click()
 
     # Saved, back on its desk card, where it is commissioned.

@@ -68,7 +68,7 @@ def test_journalist_accepts_writes_and_submits(page, sign_in, shots, commissione
     chooser.get_by_role("link", name=story.PHOTO_TITLE).click()
     expect(chooser).to_be_hidden()
     expect(photo).to_contain_text(story.PHOTO_TITLE)
-    shots.take(page, "draft-written")
+    shots.take(page, "draft-written", show=photo)
 
     # Submit: the footer's more-actions menu names the topic's pipeline.
     page.get_by_role("button", name=t("More actions")).click()

@@ -66,7 +66,8 @@ def test_named_editor_approves_and_the_editor_in_chief_publishes(
     page = sign_in(open_page(), OTHER_EDITOR)
     expect(page.get_by_role("region", name=t("My desk"), exact=True)).to_be_visible()
     expect(awaiting_review(page).get_by_role("row").filter(has_text=headline)).to_have_count(0)
-    shots.take(page, f"{OTHER_EDITOR}-not-asked")
+    waiting = awaiting_review(page)
+    shots.take(page, f"{OTHER_EDITOR}-not-asked", show=waiting if waiting.count() else None)
     page.context.close()
 
     for number, review in enumerate(reviews, start=1):
@@ -74,13 +75,13 @@ def test_named_editor_approves_and_the_editor_in_chief_publishes(
         page = sign_in(open_page(), review.username)
         row = awaiting_review(page).get_by_role("row").filter(has_text=headline)
         expect(row).to_have_count(1)
-        shots.take(page, f"{review.username}-awaiting")
+        shots.take(page, f"{review.username}-awaiting", show=row)
         action = t("Approve and publish") if final else t("Approve with comment")
         approve(page, headline, action, review.comment)
         # Done with it: it leaves this reviewer's list (an editor cannot act on the
         # board's step or the sign-off, so cannot skip them).
         expect(row).to_have_count(0)
-        shots.take(page, f"{review.username}-approved")
+        shots.take(page, f"{review.username}-approved", show=page.get_by_role("main"))
         if not final:
             page.context.close()
 
