@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint serve worker migrate demo clean
+.PHONY: run test install install-dev lint serve worker migrate demo clean messages compilemessages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,17 @@ worker: install
 	@trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(BIN)/python manage.py db_worker --queue-name '*'
+
+## make messages: refresh the Vietnamese catalogues from the code (needs GNU gettext).
+## Editorial code and templates/ go to editorial/locale, coverage code to coverage/locale.
+I18N_IGNORE := --ignore=tests --ignore=.venv --ignore=media --ignore=static \
+	--ignore=.test-media --ignore=test-artifacts
+messages: install
+	$(BIN)/python manage.py makemessages -l vi $(I18N_IGNORE) --no-obsolete --add-location=file
+
+## make compilemessages: build the .mo files (committed: a fresh machine has no msgfmt).
+compilemessages: install
+	$(BIN)/python manage.py compilemessages -l vi $(I18N_IGNORE)
 
 clean:
 	rm -rf $(VENV) static .test-media test-artifacts .pytest_cache .ruff_cache

@@ -111,7 +111,7 @@ def test_csv_export_respects_the_rows_a_role_sees(desk, as_user, role, status, r
     assert outcome(response) == status
     lines = b"".join(response.streaming_content).decode().strip().splitlines()
     assert len(lines) == 1 + rows
-    assert "Due" in lines[0] or "Hạn" in lines[0] or "due" in lines[0].lower()
+    assert "Hạn nộp" in lines[0]
 
 
 # --- Assignments: create, edit, delete ------------------------------------------------------
@@ -294,7 +294,7 @@ def test_a_journalist_logs_on_their_own_beat(desk, as_user):
 def test_a_journalist_cannot_log_on_a_beat_they_do_not_follow(desk, as_user):
     response = as_user(desk.journalist).post(url("desk_log:add"), log_form(desk, beat=desk.beat2))
     assert outcome(response) == 200
-    assert "You can only log on beats you follow." in response.content.decode()
+    assert "Bạn chỉ có thể ghi nhật ký cho địa bàn mình theo dõi." in response.content.decode()
     assert not BeatLogEntry.objects.exists()
 
 

@@ -121,9 +121,9 @@ def test_validation_messages(desk):
     with pytest.raises(ValidationError) as error:
         assignment.full_clean()
     messages = error.value.message_dict
-    assert messages["due_date"] == ["The due date cannot be in the past."]
+    assert messages["due_date"] == ["Hạn nộp không được là ngày đã qua."]
     assert "external_author" in messages
-    assert "another topic" in messages["plan_item"][0]
+    assert "thuộc chủ đề khác" in messages["plan_item"][0]
 
 
 @pytest.mark.django_db

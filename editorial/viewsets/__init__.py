@@ -4,6 +4,7 @@
 - ``editorial.viewsets.desk``: the newsroom desk (beats, beat log, assignments).
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from editorial.viewsets.organisations import OrganisationViewSet
@@ -13,10 +14,8 @@ from editorial.viewsets.programme import ProgrammeTopicViewSet, ProgrammeViewSet
 
 
 class ProgrammeViewSetGroup(SnippetViewSetGroup):
-    # Written in Vietnamese on purpose: it is the programme's own name ("Chương trình
-    # phối hợp công tác"), data like the role names in enums.Role, and there is no
-    # translation catalogue yet to turn an English label into it.
-    menu_label = "Chương trình phối hợp"
+    # Reads "Chương trình phối hợp" in the Vietnamese admin (editorial/locale).
+    menu_label = _("Coordination programme")
     menu_icon = "clipboard-list"
     menu_name = "programme"
     menu_order = 200
