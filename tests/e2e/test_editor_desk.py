@@ -25,7 +25,7 @@ def test_editor_turns_a_committee_briefing_into_an_assignment(page, sign_in, sho
     page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill(story.BRIEFING_QUERY)
     row = page.get_by_role("row").filter(has_text=story.BRIEFING[:40])
     expect(row).to_have_count(1)
-    expect(row.get_by_role("cell", name=t(LogEntryKind.BRIEFING.label))).to_be_visible()
+    expect(row.get_by_role("cell", name=t(LogEntryKind.BRIEFING.label), exact=True)).to_be_visible()
     shots.take(page, "beat-log-search")
 
     # The entry's page (More options → Inspect) is where it can become an assignment.
@@ -85,8 +85,10 @@ def test_editor_turns_a_committee_briefing_into_an_assignment(page, sign_in, sho
     open_menu_item(page, "Newsroom desk", "Assignments")
     page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill("chuan bi som")
     row = page.get_by_role("row").filter(has_text=story.WORKING_HEADLINE)
-    expect(row.get_by_role("cell", name=t(AssignmentStage.COMMISSIONED.label))).to_be_visible()
-    expect(row.get_by_role("cell", name=story.JOURNALIST_NAME)).to_be_visible()
+    expect(
+        row.get_by_role("cell", name=t(AssignmentStage.COMMISSIONED.label), exact=True)
+    ).to_be_visible()
+    expect(row.get_by_role("cell", name=story.JOURNALIST_NAME, exact=True)).to_be_visible()
     expect(row).to_contain_text(story.day_month_year(story.due_date()))
     shots.take(page, "assignments")
     row.get_by_role("link", name=story.WORKING_HEADLINE, exact=True).click()
