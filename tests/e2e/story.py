@@ -19,6 +19,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from editorial.demo.pipelines import SIGN_OFF
+
 EDITOR = "bientap"
 JOURNALIST = "phongvien"
 EDITOR_IN_CHIEF = "tongbientap"
@@ -205,6 +207,18 @@ def submitted(commission: Commission = STORY) -> Filed:
     workflow = filed.article.get_workflow()
     assert workflow is not None, "the topic's hub has no pipeline"
     workflow.start(filed.article, user(JOURNALIST))
+    return filed
+
+
+def awaiting_sign_off() -> Filed:
+    """Journey 3 but its last click: the named editor approved, the sign-off waits."""
+    from wagtail.models import Page
+
+    filed = submitted(STORY)
+    state = Page.objects.get(pk=filed.article.pk).current_workflow_task_state
+    state.specific.approve(user=user(EDITOR), comment="Đạt yêu cầu.")
+    waiting = Page.objects.get(pk=filed.article.pk).current_workflow_task
+    assert waiting is not None and waiting.name == SIGN_OFF, waiting
     return filed
 
 

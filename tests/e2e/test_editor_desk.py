@@ -7,12 +7,7 @@ from playwright.sync_api import expect
 from editorial.enums import AssignmentStage, LogEntryKind
 from editorial.models import Assignment
 from tests.e2e import story
-from tests.e2e.ui import label, open_menu_item, t, t_match
-
-
-def desk_card(page):
-    """The assignment's desk card: its stage, facts and the buttons this person may press."""
-    return page.get_by_role("region", name=t_match("Stage"))
+from tests.e2e.ui import desk_card, label, open_menu_item, t, t_match
 
 
 @pytest.mark.journey("editor-commissions")

@@ -9,16 +9,7 @@ from coverage.models import ArticlePage
 from editorial.demo.pipelines import EDITOR_REVIEW
 from editorial.enums import AssignmentStage
 from tests.e2e import story
-from tests.e2e.ui import label, t, t_match
-
-
-def my_desk(page):
-    """The dashboard's "My desk" panel."""
-    return page.get_by_role("region", name=t("My desk"), exact=True)
-
-
-def desk_card(page):
-    return page.get_by_role("region", name=t_match("Stage"))
+from tests.e2e.ui import desk_card, label, my_desk, t, t_match
 
 
 @pytest.mark.journey("journalist-files")

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from editorial.demo.pipelines import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF
 from editorial.enums import AssignmentStage
 from tests.e2e import story
-from tests.e2e.ui import open_menu_item, t, t_match
+from tests.e2e.ui import approve, awaiting_review, desk_card, open_menu_item, t
 
 
 @dataclass(frozen=True)
@@ -32,22 +32,6 @@ BOARD = Review("bientap2", "Lê Minh Quân", POLITICAL_REVIEW, "Lập luận ch�
 CHIEF = Review(story.EDITOR_IN_CHIEF, "Đoàn Minh Huấn", SIGN_OFF, "Đăng.")
 # Another editor: not the named reviewer of the first step.
 OTHER_EDITOR = "bientap2"
-
-
-def awaiting_review(page):
-    """The dashboard's "Awaiting your review" panel (absent when nothing waits)."""
-    return page.get_by_role("region", name=t("Awaiting your review"), exact=True)
-
-
-def approve(page, headline: str, action: str, comment: str) -> None:
-    """From the dashboard: the article's Actions → ``action`` → comment → confirm."""
-    row = awaiting_review(page).get_by_role("row").filter(has_text=headline)
-    row.get_by_role("button", name=t("Actions"), exact=True).click()
-    row.get_by_role("button", name=action, exact=True).click()
-    dialog = page.get_by_role("dialog")
-    dialog.get_by_role("textbox", name=t("Comment")).fill(comment)
-    dialog.get_by_role("button", name=action, exact=True).click()
-    expect(dialog).to_be_hidden()
 
 
 @pytest.mark.journey("reviewers-publish")
@@ -91,7 +75,7 @@ def test_named_editor_approves_and_the_editor_in_chief_publishes(
     working_headline = submitted.commission.working_headline
     page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill(working_headline)
     page.get_by_role("link", name=working_headline, exact=True).click()
-    card = page.get_by_role("region", name=t_match("Stage"))
+    card = desk_card(page)
     expect(card.get_by_role("heading")).to_contain_text(t(AssignmentStage.PUBLISHED.label))
     pipeline = page.get_by_role("region", name=t("Pipeline"), exact=True)
     steps = pipeline.get_by_role("row").filter(has=page.get_by_role("rowheader"))
