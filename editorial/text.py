@@ -83,3 +83,14 @@ def given_name_of(full_name: str) -> str:
     """The given name, which Vietnamese lists sort by: the last word of the full name."""
     words = _SPACES.split(full_name.strip())
     return words[-1] if words and words[-1] else ""
+
+
+def person_name(user) -> str:
+    """A staff account's name as Vietnamese writes it, family name first: "Phạm Văn Dũng".
+
+    Accounts keep the given name in ``first_name`` ("Dũng") and the family and middle
+    names in ``last_name`` ("Phạm Văn"), so Django's ``get_full_name()`` reads
+    "Dũng Phạm Văn", which is wrong in Vietnamese. Falls back to the username.
+    """
+    name = f"{user.last_name} {user.first_name}".strip()
+    return name or user.get_username()

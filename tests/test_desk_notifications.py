@@ -24,6 +24,8 @@ def test_commissioning_mails_the_journalist(desk, as_user, django_capture_on_com
     message = mail.outbox[0]
     assert message.subject == f"[Đặt bài] Bài mới giao cho đồng chí: {assignment.headline}"
     assert "Hạn nộp:" in message.body
+    # Family name first, as Vietnamese writes it (Django's get_full_name() would not).
+    assert message.body.startswith("Kính gửi đồng chí Phạm Văn Dũng,")
     assert reverse("desk_assignment:inspect", args=[assignment.pk]) in message.body
 
 
@@ -49,7 +51,7 @@ def test_accepting_and_declining_mail_the_editor(desk, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         actions.accept(accepted, desk.journalist)
         actions.decline(declined, desk.journalist, "Không đủ thời gian <gấp>")
-    writer = desk.journalist.get_full_name()
+    writer = "Phạm Văn Dũng"  # phongvien, family name first
     assert [(m.to, m.subject) for m in mail.outbox] == [
         ([desk.editor.email], f"[Đặt bài] {writer} đã nhận bài: Bài được nhận"),
         ([desk.editor2.email], f"[Đặt bài] {writer} từ chối bài: Bài bị từ chối"),

@@ -62,6 +62,7 @@ def test_sensitive_article_goes_through_three_named_steps_to_publication(
     # Only the named reviewer hears about it, in Vietnamese.
     assert recipients() == ["bientap@example.vn"]
     assert "đang chờ đồng chí" in mail.outbox[0].body
+    assert mail.outbox[0].body.startswith("Kính gửi đồng chí Trần Thị Lan,")  # family name first
 
     # Nobody else acts on the named step: not another editor, not the journalist.
     assert act(client_for("bientap2", demo_password), article, "approve").status_code == 403
@@ -104,9 +105,9 @@ def test_sensitive_article_goes_through_three_named_steps_to_publication(
     assert assignment.current_stage == AssignmentStage.PUBLISHED
     steps = pipeline_steps(article.pk)
     assert [(s.name, s.status, s.finished_by) for s in steps] == [
-        (EDITOR_REVIEW, "approved", "Lan Trần Thị"),
-        (POLITICAL_REVIEW, "approved", "Hà Nguyễn Ngọc"),
-        (SIGN_OFF, "approved", "Huấn Đoàn Minh"),
+        (EDITOR_REVIEW, "approved", "Trần Thị Lan"),
+        (POLITICAL_REVIEW, "approved", "Nguyễn Ngọc Hà"),
+        (SIGN_OFF, "approved", "Đoàn Minh Huấn"),
     ]
     assert all(step.duration.total_seconds() >= 0 for step in steps)
     card = editor.get(reverse("desk_assignment:inspect", args=[assignment.pk])).content.decode()

@@ -21,6 +21,7 @@ from editorial.desk.articles import article_model, byline_model, hub_page_for
 from editorial.enums import AssignmentStatus, DeskNotice
 from editorial.models import Assignment, Author, BeatLogEntry
 from editorial.models.mixins import unique_slug
+from editorial.text import person_name
 
 # How long a new assignment made from a log entry gets by default.
 DEFAULT_TURNAROUND = datetime.timedelta(days=7)
@@ -144,9 +145,7 @@ def byline_author_for(assignment: Assignment) -> Author:
         return author
     profile = getattr(user, "staff_profile", None)
     return Author.objects.create(
-        full_name=(profile.full_name if profile else "")
-        or user.get_full_name()
-        or user.get_username(),
+        full_name=(profile.full_name if profile else "") or person_name(user),
         academic_title=profile.academic_title if profile else "",
         staff_user=user,
     )

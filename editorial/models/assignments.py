@@ -29,6 +29,7 @@ from editorial.enums import (
     DeskNotice,
     PhotoNeeds,
 )
+from editorial.text import person_name
 
 # Stages in which nothing is owed any more: such an assignment is never overdue.
 CLOSED_STAGES = (
@@ -320,7 +321,7 @@ class Assignment(index.Indexed, models.Model):
         if self.external_author_id:
             return str(self.external_author)
         if self.assignee_id:
-            return self.assignee.get_full_name() or self.assignee.get_username()
+            return person_name(self.assignee)
         return ""
 
     @property

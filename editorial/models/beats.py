@@ -25,6 +25,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from editorial.enums import BeatRole, LogEntryKind
+from editorial.text import person_name
 
 # Beat log attachments are briefing notes and scanned letters, not archives.
 DEFAULT_ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
@@ -103,7 +104,7 @@ class Beat(index.Indexed, ClusterableModel):
         """Who follows the beat today, for listings (uses prefetched assignments)."""
         today = timezone.localdate()
         return ", ".join(
-            f"{m.person.get_full_name() or m.person.get_username()} ({m.get_role_display()})"
+            f"{person_name(m.person)} ({m.get_role_display()})"
             for m in self.beat_assignments.all()
             if m.starts_on <= today and (m.ends_on is None or m.ends_on >= today)
         )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page, TaskState
 
 from editorial.pipelines.deadlines import task_states_with_due
+from editorial.text import person_name
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,7 @@ def pipeline_steps(page_id: int) -> list[Step]:
             status_label=str(state.get_status_display()),
             started_at=state.started_at,
             finished_at=state.finished_at,
-            finished_by=(
-                state.finished_by.get_full_name() or state.finished_by.get_username()
-                if state.finished_by
-                else ""
-            ),
+            finished_by=person_name(state.finished_by) if state.finished_by else "",
             comment=state.comment,
             due_at=state.due_at,
             is_overdue=state.is_overdue,

@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from editorial.desk.calendar import MONTH, WEEK, build_calendar
 from editorial.models import ProgrammeTopic
+from editorial.text import person_name
 
 
 class CalendarFilterForm(forms.Form):
@@ -37,7 +38,7 @@ class CalendarFilterForm(forms.Form):
             .distinct()
             .order_by("first_name", "last_name")
         )
-        self.fields["person"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["person"].label_from_instance = person_name
 
 
 class DeskCalendarView(WagtailAdminTemplateMixin, TemplateView):

@@ -97,15 +97,22 @@ class DueDateColumn(Column):
         return context
 
 
+class DeskCardTitleColumn(TitleColumn):
+    """The headline, linked to the desk card. Wagtail links a listing's title to the edit
+    form when the user may edit; on the desk the card, with its actions, comes first (every
+    row listed is one the user may view)."""
+
+    def get_link_url(self, instance, parent_context):
+        return reverse("desk_assignment:inspect", args=[instance.pk])
+
+
 class AssignmentIndexView(rows.RowFilteredIndexMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().with_stage().select_related(*LIST_RELATED)
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         # The headline opens the desk card (with its actions) rather than the form.
-        column = super()._get_title_column(field_name, column_class, **kwargs)
-        column.get_url = self.get_inspect_url
-        return column
+        return super()._get_title_column(field_name, DeskCardTitleColumn, **kwargs)
 
     def get_edit_url(self, instance):
         if self.user_has_permission_for_instance("change", instance):
@@ -156,6 +163,14 @@ class AssignmentCreateView(generic.CreateView):
         if self.log_entry is not None:
             self.form.instance.source_log_entry = self.log_entry
         return super().save_instance()
+
+    def get_success_url(self):
+        return reverse("desk_assignment:inspect", args=[self.object.pk])
+
+
+class AssignmentEditView(rows.RowEditView):
+    """Saving returns to the desk card, as adding does: the next step (commission, accept)
+    is taken there."""
 
     def get_success_url(self):
         return reverse("desk_assignment:inspect", args=[self.object.pk])
@@ -222,7 +237,7 @@ class AssignmentViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = AssignmentIndexView
     add_view_class = AssignmentCreateView
-    edit_view_class = rows.RowEditView
+    edit_view_class = AssignmentEditView
     delete_view_class = rows.RowDeleteView
     inspect_view_class = AssignmentInspectView
     history_view_class = rows.RowHistoryView

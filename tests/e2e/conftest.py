@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e import harness
+from tests.e2e import harness, story
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -197,3 +197,29 @@ def sign_in(demo_password: str) -> Callable[[Page, str], Page]:
         return harness.sign_in(page, username, demo_password)
 
     return _sign_in
+
+
+# --- The story the role journeys tell (tests/e2e/story.py) ------------------------------
+# Each fixture is the previous journey's outcome, built with model-level actions on top
+# of the demo, so a journey starts where the last one ended without replaying it.
+
+
+@pytest.fixture
+def commissioned(site) -> story.Filed:
+    """The briefing's assignment, commissioned to the journalist (after journey 1)."""
+    return story.commissioned()
+
+
+@pytest.fixture
+def submitted(site, request: pytest.FixtureRequest) -> story.Filed:
+    """The written article, submitted to its topic's pipeline (after journey 2).
+
+    Parametrize it indirectly with a ``story.Commission`` for another topic's route.
+    """
+    return story.submitted(getattr(request, "param", story.STORY))
+
+
+@pytest.fixture
+def published(site) -> story.Filed:
+    """The article, live under its topic's hub with its credited photo (after journey 3)."""
+    return story.published()

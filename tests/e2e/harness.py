@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Locator, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -82,7 +82,13 @@ class Screens:
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
 
-    def take(self, page: Page, name: str, *, full_page: bool = True) -> Path:
+    def take(
+        self, page: Page, name: str, *, full_page: bool = True, show: Locator | None = None
+    ) -> Path:
+        """Photograph the page; ``show`` scrolls that element into view first (Wagtail's
+        admin scrolls inside its own panel, so a full-page shot is one screen there)."""
+        if show is not None:
+            show.scroll_into_view_if_needed()
         self.count += 1
         path = self.folder / f"{self.count:02d}-{slug(name)}.png"
         page.screenshot(path=str(path), full_page=full_page, animations="disabled")

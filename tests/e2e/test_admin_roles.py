@@ -37,8 +37,13 @@ def expect_no_user_admin(page, shots, username: str) -> None:
     shots.take(page, f"{username}-users-refused")
 
 
+# Jobs people log in as. The editorial board is a duty some editors hold on top of their
+# job (its members sign in as editors or the editor-in-chief, covered there).
+JOBS = [role for role in Role if role != Role.EDITORIAL_BOARD]
+
+
 @pytest.mark.journey("admin-dashboard")
-@pytest.mark.parametrize("role", list(Role), ids=lambda role: role.name.lower())
+@pytest.mark.parametrize("role", JOBS, ids=lambda role: role.name.lower())
 def test_each_demo_user_lands_on_a_vietnamese_dashboard(open_page, sign_in, shots, role):
     users = [user for user in DEMO_USERS if user.role == role]
     assert users, f"no demo user has the role {role.label}"

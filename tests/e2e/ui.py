@@ -8,21 +8,85 @@ translation lands, and still fail when the thing itself is gone.
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from django.db.models import Model
 from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
 
 LANGUAGE = "vi"
 
 
-def t(message: str) -> str:
-    """``message`` as the admin shows it in Vietnamese (English if not yet translated)."""
+def t(message: str, context: str | None = None) -> str:
+    """``message`` as the admin shows it in Vietnamese (English if not yet translated);
+    ``context`` for a message marked with ``pgettext``."""
     with translation.override(LANGUAGE):
-        return gettext(message)
+        return pgettext(context, message) if context else gettext(message)
 
 
 def label(model: type[Model], field: str) -> str:
     """A model field's form label as Django renders it: its verbose name, capitalised."""
     with translation.override(LANGUAGE):
         return str(capfirst(model._meta.get_field(field).verbose_name))
+
+
+def t_match(message: str, **values: str) -> re.Pattern[str]:
+    """``message`` as shown, with its ``%(name)s`` placeholders filled: by ``values`` where
+    given, by any text where not. For interpolated messages: ``t_match("Submit to
+    %(workflow_name)s")`` matches whatever the pipeline is called."""
+    parts = re.split(r"(%\([a-z_]+\)s)", t(message))
+    pattern = "".join(
+        (re.escape(values[part[2:-2]]) if part[2:-2] in values else ".+?")
+        if re.fullmatch(r"%\([a-z_]+\)s", part)
+        else re.escape(part)
+        for part in parts
+    )
+    return re.compile(pattern)
+
+
+def main_menu(page: Page) -> Locator:
+    """Wagtail's sidebar menu (the admin's left column)."""
+    return page.get_by_role("navigation", name=t("Main menu"))
+
+
+def open_menu_item(page: Page, group: str, item: str) -> None:
+    """Sidebar → ``group`` → ``item``, as a person clicks through the flyout."""
+    menu = main_menu(page)
+    menu.get_by_role("button", name=t(group), exact=True).click()
+    menu.get_by_role("list", name=t(group)).get_by_role("link", name=t(item), exact=True).click()
+
+
+# --- Admin landmarks the journeys share --------------------------------------------------
+
+
+def desk_card(page: Page) -> Locator:
+    """An assignment's desk card: its stage, facts and the buttons this person may press."""
+    return page.get_by_role("region", name=t_match("Stage"))
+
+
+def my_desk(page: Page) -> Locator:
+    """The dashboard's "My desk" panel."""
+    return page.get_by_role("region", name=t("My desk"), exact=True)
+
+
+def awaiting_review(page: Page) -> Locator:
+    """The dashboard's "Awaiting your review" panel (absent when nothing waits)."""
+    return page.get_by_role("region", name=t("Awaiting your review"), exact=True)
+
+
+def approve(page: Page, headline: str, action: str, comment: str) -> None:
+    """From the dashboard: the article's Actions → ``action`` → comment → confirm."""
+    from playwright.sync_api import expect
+
+    row = awaiting_review(page).get_by_role("row").filter(has_text=headline)
+    row.get_by_role("button", name=t("Actions"), exact=True).click()
+    row.get_by_role("button", name=action, exact=True).click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("textbox", name=t("Comment")).fill(comment)
+    dialog.get_by_role("button", name=action, exact=True).click()
+    expect(dialog).to_be_hidden()

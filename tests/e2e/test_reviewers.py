@@ -1,0 +1,93 @@
+"""Issue 9, journey 3: the submitted article goes through its topic's pipeline in the
+browser. The named editor approves it (no other editor is asked), the editorial board
+reads a refutation too, and the editor-in-chief's approval publishes it.
+
+Two routes: the standard pipeline (topic 3: editor, then editor-in-chief) and the
+sensitive one (topic 2, "refuting wrong views": editor, board, editor-in-chief).
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import expect
+
+from editorial.demo.pipelines import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF
+from editorial.enums import AssignmentStage
+from tests.e2e import story
+from tests.e2e.ui import approve, awaiting_review, desk_card, open_menu_item, t
+
+
+@dataclass(frozen=True)
+class Review:
+    username: str
+    name: str  # as the pipeline history prints it, family name first
+    step: str
+    comment: str
+
+
+EDITOR = Review(story.EDITOR, "Trần Thị Lan", EDITOR_REVIEW, "Đạt yêu cầu, chuyển bước sau.")
+# An editor who sits on the editorial board (the deputy editor-in-chief does too, but
+# also signs off, so the article would stay on their list).
+BOARD = Review("bientap2", "Lê Minh Quân", POLITICAL_REVIEW, "Lập luận chặt chẽ, đồng ý đăng.")
+CHIEF = Review(story.EDITOR_IN_CHIEF, "Đoàn Minh Huấn", SIGN_OFF, "Đăng.")
+# Another editor: not the named reviewer of the first step.
+OTHER_EDITOR = "bientap2"
+
+
+@pytest.mark.journey("reviewers-publish")
+@pytest.mark.parametrize(
+    ("submitted", "reviews"),
+    [(story.STORY, (EDITOR, CHIEF)), (story.REFUTATION, (EDITOR, BOARD, CHIEF))],
+    ids=["standard", "sensitive"],
+    indirect=["submitted"],
+)
+def test_named_editor_approves_and_the_editor_in_chief_publishes(
+    open_page, sign_in, shots, submitted, reviews
+):
+    headline = submitted.commission.headline
+
+    # The first step is named: another editor is not asked to review it.
+    page = sign_in(open_page(), OTHER_EDITOR)
+    expect(page.get_by_role("region", name=t("My desk"), exact=True)).to_be_visible()
+    expect(awaiting_review(page).get_by_role("row").filter(has_text=headline)).to_have_count(0)
+    waiting = awaiting_review(page)
+    shots.take(page, f"{OTHER_EDITOR}-not-asked", show=waiting if waiting.count() else None)
+    page.context.close()
+
+    for number, review in enumerate(reviews, start=1):
+        final = number == len(reviews)
+        page = sign_in(open_page(), review.username)
+        row = awaiting_review(page).get_by_role("row").filter(has_text=headline)
+        expect(row).to_have_count(1)
+        shots.take(page, f"{review.username}-awaiting", show=row)
+        action = t("Approve and publish") if final else t("Approve with comment")
+        approve(page, headline, action, review.comment)
+        # Done with it: it leaves this reviewer's list (an editor cannot act on the
+        # board's step or the sign-off, so cannot skip them).
+        expect(row).to_have_count(0)
+        shots.take(page, f"{review.username}-approved", show=page.get_by_role("main"))
+        if not final:
+            page.context.close()
+
+    # The editor-in-chief reads the outcome on the assignment's desk card: published,
+    # every step with who approved it and what they said.
+    open_menu_item(page, "Newsroom desk", "Assignments")
+    working_headline = submitted.commission.working_headline
+    page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill(working_headline)
+    page.get_by_role("link", name=working_headline, exact=True).click()
+    card = desk_card(page)
+    expect(card.get_by_role("heading")).to_contain_text(t(AssignmentStage.PUBLISHED.label))
+    pipeline = page.get_by_role("region", name=t("Pipeline"), exact=True)
+    steps = pipeline.get_by_role("row").filter(has=page.get_by_role("rowheader"))
+    expect(steps).to_have_count(len(reviews))
+    for step, review in zip(steps.all(), reviews, strict=True):
+        expect(step.get_by_role("rowheader")).to_contain_text(review.step)
+        expect(step).to_contain_text(t("Approved"))
+        expect(step).to_contain_text(review.name)
+        expect(step).to_contain_text(review.comment)
+    shots.take(page, "desk-card-published")
+
+    # Readers see it: the home page's section for its topic leads with it.
+    reader = open_page()
+    reader.goto("/")
+    expect(reader.get_by_role("main").get_by_role("link", name=headline)).to_be_visible()
