@@ -42,8 +42,14 @@ class YearFilterSet(WagtailFilterSet):
         model = AnnualPlan
         fields: ClassVar[list] = []
 
-    def __init__(self, *args, years=(), default_year=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, years=(), default_year=None, **kwargs):
+        # The form is always bound (to the query string), so ``initial`` never shows: with
+        # no year asked for, the select fell back to its first option (2020) while the
+        # report showed the default year. Bind the default so the two agree.
+        if data is not None and default_year is not None and not data.get("year"):
+            data = data.copy()
+            data["year"] = str(default_year)
+        super().__init__(data, *args, **kwargs)
         self.filters["year"].extra.update(
             choices=[(year, str(year)) for year in years], initial=default_year
         )
