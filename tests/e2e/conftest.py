@@ -223,3 +223,9 @@ def submitted(site, request: pytest.FixtureRequest) -> story.Filed:
 def published(site) -> story.Filed:
     """The article, live under its topic's hub with its credited photo (after journey 3)."""
     return story.published()
+
+
+@pytest.fixture
+def awaiting_sign_off(site) -> story.Filed:
+    """The article approved by its named editor, waiting for the editor-in-chief."""
+    return story.awaiting_sign_off()

@@ -54,11 +54,15 @@ def main_menu(page: Page) -> Locator:
     return page.get_by_role("navigation", name=t("Main menu"))
 
 
-def open_menu_item(page: Page, group: str, item: str) -> None:
-    """Sidebar → ``group`` → ``item``, as a person clicks through the flyout."""
+def open_menu_item(page: Page, group: str, item: str, *, context: str | None = None) -> None:
+    """Sidebar → ``group`` → ``item``, as a person clicks through the flyout
+    (``context``: the group label's pgettext context, if it has one)."""
     menu = main_menu(page)
-    menu.get_by_role("button", name=t(group), exact=True).click()
-    menu.get_by_role("list", name=t(group)).get_by_role("link", name=t(item), exact=True).click()
+    name = t(group, context)
+    menu.get_by_role("button", name=name, exact=True).click()
+    menu.get_by_role("list", name=name, exact=True).get_by_role(
+        "link", name=t(item), exact=True
+    ).click()
 
 
 # --- Admin landmarks the journeys share --------------------------------------------------
