@@ -119,8 +119,30 @@ def browser() -> Iterator[Browser]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(scope="session")
+def live_server_class() -> Iterator[None]:
+    """On in-memory SQLite, the live server's request threads share the test's one
+    database connection. Two requests at once (the page editor autosaves or pings its
+    editing session while a person submits) then interleave their transactions on it
+    and one fails. Serve one request at a time there; a file or server database keeps
+    Django's threaded server as it is."""
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SharedConnectionServer(ThreadedWSGIServer):
+        def set_app(self, application):
+            if self.connections_override:  # only set for in-memory SQLite
+                application = harness.one_request_at_a_time(application)
+            super().set_app(application)
+
+    previous = LiveServerThread.server_class
+    LiveServerThread.server_class = SharedConnectionServer
+    yield
+    LiveServerThread.server_class = previous
+
+
 @pytest.fixture
-def site(live_server, django_db_serialized_rollback, demo) -> str:
+def site(live_server_class, live_server, django_db_serialized_rollback, demo) -> str:
     """The demo newsroom (``load_demo``) served live; returns its base URL.
 
     ``live_server`` makes the test transactional; serialized rollback restores what

@@ -142,3 +142,23 @@ def assert_accessible(page: Page) -> None:
         f"axe-core: {len(violations)} serious/critical violation(s) on {page.url}:\n"
         + format_violations(violations)
     )
+
+
+def one_request_at_a_time(application):
+    """A WSGI app that handles one request at a time (see ``conftest.live_server_class``)."""
+    import threading
+
+    lock = threading.Lock()
+
+    def serialized(environ, start_response):
+        with lock:
+            # The whole body and close() (Django's request_finished) inside the lock: a
+            # response may still touch the database while it is read.
+            result = application(environ, start_response)
+            try:
+                return list(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+
+    return serialized
