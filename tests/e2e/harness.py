@@ -42,8 +42,8 @@ DESKTOP = {"width": 1280, "height": 900}
 
 # Default wait for any one step. Generous for a shared 2-core CI machine; a journey that
 # needs longer is doing something wrong.
-STEP_TIMEOUT_MS = 15_000
-EXPECT_TIMEOUT_MS = 10_000
+STEP_TIMEOUT_MS = 30_000
+EXPECT_TIMEOUT_MS = 20_000
 
 # axe-core impact levels that fail a page.
 BLOCKING_IMPACTS = frozenset({"serious", "critical"})
