@@ -94,10 +94,8 @@ def test_missing_topic_skips_its_articles_only(db):
     assert any(SIGNING.slug in note for note in report.skipped)
 
 
-def test_load_demo_command_runs_the_coverage_loader(db):
-    programme_facts()
+def test_load_demo_command_runs_the_coverage_loader(demo):
     out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", stdout=out)  # a second time: the demo state loaded it once
     assert ArticlePage.objects.filter(slug=SIGNING.slug).count() == 1
     assert "Coverage:" in out.getvalue()

@@ -7,46 +7,15 @@ import io
 import pytest
 from django.core.management import call_command
 
-from editorial.enums import AssignmentStatus, BeatRole, OrganisationKind, PlanItemKind
+from editorial.enums import AssignmentStatus, BeatRole
 from editorial.models import (
-    AnnualPlan,
     Assignment,
     Beat,
     BeatAssignment,
     BeatLogEntry,
-    Organisation,
-    PlanItem,
-    Programme,
-    ProgrammeTopic,
 )
 
 pytestmark = pytest.mark.django_db
-
-SHORT_NAMES = [
-    "DUKDNTW", "TCCS", "VGP", "EVN", "PVN", "TKV", "VINACHEM", "HUD", "SONGDA", "VDB",
-    "AGRIBANK", "VIETCOMBANK", "VIETINBANK", "BIDV",
-]  # fmt: skip
-
-
-def ensure_programme() -> None:
-    """The programme demo's natural keys, created only where that demo has not (yet)."""
-    for short_name in SHORT_NAMES:
-        Organisation.objects.get_or_create(
-            short_name=short_name, defaults={"name": short_name, "kind": OrganisationKind.GROUP}
-        )
-    programme = Programme.objects.filter(start_year=2020).first() or Programme.objects.create(
-        title="Chương trình phối hợp", signed_on=datetime.date(2020, 3, 5), start_year=2020,
-        end_year=2025,
-    )  # fmt: skip
-    for number in range(1, 6):
-        ProgrammeTopic.objects.get_or_create(
-            programme=programme, number=number, defaults={"name": f"Chủ đề {number}"}
-        )
-    plan, _ = AnnualPlan.objects.get_or_create(programme=programme, year=2020)
-    for kind in (PlanItemKind.RESEARCH, PlanItemKind.CONGRESS, PlanItemKind.SEMINAR,
-                 PlanItemKind.CAMPAIGN):  # fmt: skip
-        if not plan.items.filter(kind=kind).exists():
-            PlanItem.objects.create(plan=plan, title=str(kind.label), kind=kind)
 
 
 def load_demo():
@@ -60,10 +29,7 @@ def snapshot():
     } | {"statuses": sorted(Assignment.objects.values_list("headline", "status", "due_date"))}
 
 
-def test_desk_demo_content_and_idempotence():
-    load_demo()  # users and groups (and, once merged, the programme demo)
-    ensure_programme()
-    load_demo()
+def test_desk_demo_content_and_idempotence(demo):
     before = snapshot()
     load_demo()
     assert snapshot() == before

@@ -17,3 +17,6 @@ DEMO_PASSWORD = "demo-2020-2025"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None
+# Close connections at the end of each request: the suite's database snapshots copy and
+# replace whole databases, which PostgreSQL refuses while the live server holds sessions.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -52,21 +52,18 @@ class BrowserTestsSkipped(pytest.Item):
 def pytest_collection_modifyitems(
     session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
 ) -> None:
-    """Run browser journeys last; without a browser, replace them by one skip.
+    """Without a browser, replace every browser journey by one skip with one line.
 
-    Last, after pytest-django has ordered the rest: they use a transactional database (the
-    live server's thread must see committed data), which Django empties after each test,
-    so they must not run before a test that expects the migrations' data.
+    (They run last anyway: ``tests/conftest.py`` groups tests by database state.)
     """
     journeys = [item for item in items if _is_e2e(item)]
     if not journeys:
         return
-    items[:] = [item for item in items if not _is_e2e(item)]
     reason = harness.browser_missing_reason()
     if reason is None or harness.REQUIRED:
         # With E2E_REQUIRED (CI) they stay, and the `browser` fixture fails them loudly.
-        items.extend(journeys)
         return
+    items[:] = [item for item in items if not _is_e2e(item)]
     config.hook.pytest_deselected(items=journeys)
     items.append(
         BrowserTestsSkipped.from_parent(
@@ -142,11 +139,11 @@ def live_server_class() -> Iterator[None]:
 
 
 @pytest.fixture
-def site(live_server_class, live_server, django_db_serialized_rollback, demo) -> str:
+def site(live_server_class, live_server, demo) -> str:
     """The demo newsroom (``load_demo``) served live; returns its base URL.
 
-    ``live_server`` makes the test transactional; serialized rollback restores what
-    migrations created (root page, default site, root collection) after each flush.
+    ``live_server`` makes the test transactional (the server's threads must see committed
+    data): the demo state is restored from its snapshot before each journey.
     """
     return live_server.url
 

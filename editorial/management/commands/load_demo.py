@@ -14,6 +14,7 @@ from editorial.demo.plans import load_events, load_plans
 from editorial.demo.programme import load_programme, load_topics
 from editorial.demo.site import load_site
 from editorial.demo.users import DEMO_USERS, load_users
+from editorial.indexing import deferred_indexing
 from editorial.roles import sync_roles
 
 
@@ -29,7 +30,9 @@ class Command(BaseCommand):
         password = settings.DEMO_PASSWORD
         if not password:
             raise CommandError("Set DEMO_PASSWORD to the password the demo users should get.")
-        with transaction.atomic():
+        # One transaction, and the search and reference indexes written once at the end
+        # (editorial.indexing): complete when the command returns, whatever task backend.
+        with transaction.atomic(), deferred_indexing():
             home = load_site()
             groups = sync_roles(home)
             load_users(password, groups)
