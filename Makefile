@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint serve worker migrate demo clean messages compilemessages
+.PHONY: run test checks suite install install-dev lint serve worker migrate demo clean messages compilemessages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,13 +45,19 @@ lint: install-dev
 	$(BIN)/python -m ruff format --check .
 
 ## make test: lint, Django checks (dev and production), then the whole suite.
-test: install-dev lint
+test: lint checks suite
+
+## make checks: Django's system checks, migrations in step with the models, check --deploy.
+checks: install-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=editorial.settings.production \
 	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  ALLOWED_HOSTS=tapchicongsan.example \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## make suite: the pytest suite on every core, in random order (the seed is in the header).
+suite: install-dev
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 ## make serve: gunicorn with production settings on 127.0.0.1 (needs SECRET_KEY, ALLOWED_HOSTS).

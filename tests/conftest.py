@@ -132,4 +132,4 @@ def login(client, demo_password):
 
 
 # Newsroom desk fixtures (``desk``, ``as_user``), shared by tests/test_desk_*.py.
-from tests.desk_support import as_user, desk  # noqa: E402, F401
+from tests.support.desk import as_user, desk  # noqa: E402, F401

@@ -12,7 +12,7 @@ from coverage.demo import load_coverage
 from coverage.demo.content import ARTICLES, SIGNING
 from coverage.models import ArticlePage, CreditedImage, HomePage, TopicHubPage
 from editorial.demo.site import load_site
-from tests.coverage_factories import programme_facts
+from tests.factories import programme_facts
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.coverage_factories import CreditedImageFactory, local, make_article, site_tree
+from tests.factories import CreditedImageFactory, local, make_article, site_tree
 
 pytestmark = pytest.mark.django_db
 

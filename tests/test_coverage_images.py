@@ -10,7 +10,7 @@ from wagtail.models import UploadedFile
 
 from coverage.models import CreditedImage
 from coverage.models.images import CREDIT_REQUIRED
-from tests.coverage_factories import image_file
+from tests.factories import image_file
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils
 
 from coverage.models import ArticlePage, HomePage, ProgrammePage, TopicHubPage
-from tests.coverage_factories import (
+from tests.factories import (
     AuthorFactory,
     CreditedImageFactory,
     OrganisationFactory,
@@ -101,7 +101,7 @@ def test_hub_paginates(client, tree):
 
 
 def test_programme_page_shows_the_deal_and_the_plan(client, tree):
-    from tests.coverage_factories import PlanItemFactory
+    from tests.factories import PlanItemFactory
 
     programme = tree["programme"]
     item = PlanItemFactory(plan__programme=programme, plan__year=2020, title="Hội thảo khoa học")

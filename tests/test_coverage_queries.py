@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.coverage_factories import (
+from tests.factories import (
     AuthorFactory,
     CreditedImageFactory,
     OrganisationFactory,

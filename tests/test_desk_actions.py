@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from editorial.desk import actions
 from editorial.enums import AssignmentStatus
 from editorial.models import Assignment, BeatLogAttachment, BeatLogEntry
-from tests.desk_support import days, log_entry, make_article, make_assignment
+from tests.support.desk import days, log_entry, make_article, make_assignment
 
 pytestmark = pytest.mark.django_db
 

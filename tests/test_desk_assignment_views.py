@@ -5,8 +5,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from tests.admin_forms import form_data
-from tests.desk_support import make_assignment
+from tests.support.admin_forms import form_data
+from tests.support.desk import make_assignment
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from editorial.enums import AssignmentStatus, EventKind
 from editorial.models import Assignment, ProgrammeEvent
-from tests.desk_support import days, log_entry, make_article, make_assignment
+from tests.support.desk import days, log_entry, make_article, make_assignment
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from editorial.desk import actions
 from editorial.desk.notifications import send_reminders
 from editorial.enums import AssignmentStatus
 from editorial.models import Assignment, DeskNotification
-from tests.desk_support import days, make_article, make_assignment
+from tests.support.desk import days, make_article, make_assignment
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from editorial.enums import AssignmentStatus, PhotoNeeds
 from editorial.models import Assignment, Beat, BeatLogEntry
-from tests.desk_support import days, log_entry, make_assignment
+from tests.support.desk import days, log_entry, make_assignment
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from editorial.enums import AssignmentStatus, PhotoNeeds
 from editorial.models import Assignment
-from tests.desk_support import make_article
+from tests.support.desk import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 from editorial.enums import AssignmentStage, AssignmentStatus, Role
 from editorial.models import Assignment
 from editorial.roles import group_for
-from tests.desk_support import days, make_article, make_assignment
+from tests.support.desk import days, make_article, make_assignment
 
 
 def stage_of(assignment) -> str:

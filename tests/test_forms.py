@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import Revision
 
 from editorial.models import AnnualPlan, Organisation, PlanItem, Programme
-from tests.admin_forms import form_data
+from tests.support.admin_forms import form_data
 
 
 def url(model: str, view: str, *args) -> str:

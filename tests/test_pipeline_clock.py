@@ -14,7 +14,7 @@ from coverage.models import ArticlePage
 from editorial.models import StepReminder
 from editorial.pipelines.deadlines import overdue_task_states, task_states_with_due
 from editorial.pipelines.scheduler import tick
-from tests.pipeline_support import current_state, draft_article, user
+from tests.support.pipelines import current_state, draft_article, user
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_a_step_is_overdue_after_its_allowance_and_reminded_once(
 
 
 def test_overdue_step_is_flagged_on_the_dashboard_and_the_desk_calendar(demo, clock, demo_password):
-    from tests.pipeline_support import client_for
+    from tests.support.pipelines import client_for
 
     article = draft_article(3)
     article.get_workflow().start(article, user("phongvien"))

@@ -11,7 +11,7 @@ from editorial.demo.pipelines import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF, 
 from editorial.enums import AssignmentStage
 from editorial.models import Assignment, ProgrammeTopic
 from editorial.pipelines.history import pipeline_steps
-from tests.pipeline_support import (
+from tests.support.pipelines import (
     act,
     client_for,
     credited_image,
@@ -242,7 +242,7 @@ def test_changing_the_topics_pipeline_in_the_admin_applies_to_the_next_submissio
     standard = topic.pipeline.__class__.objects.get(name=STANDARD)
     chief = client_for("tongbientap", demo_password)
     url = reverse("wagtailsnippets_editorial_programmetopic:edit", args=[topic.pk])
-    from tests.admin_forms import form_data
+    from tests.support.admin_forms import form_data
 
     data = form_data(chief.get(url))
     assert "pipeline" in data  # the editor-in-chief chooses pipelines

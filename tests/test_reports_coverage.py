@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coverage.models import ArticleByline, ArticlePage, TopicHubPage
 from editorial.models import Assignment, BeatLogEntry, Organisation
-from tests.reports_support import TOTAL, cell, report_url, screen_rows, screen_table
+from tests.support.reports import TOTAL, cell, report_url, screen_rows, screen_table
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import TaskState
 
 from editorial.models import Assignment
-from tests.reports_support import csv_rows, report_url, screen_table
+from tests.support.reports import csv_rows, report_url, screen_table
 from tests.test_reports_percentiles import textbook
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from editorial.models import PlanItem
 from editorial.reports import exports
 from editorial.reports.tables import NUMBER, Column, ReportTable, Row
-from tests.reports_support import (
+from tests.support.reports import (
     REPORT_SCREENS,
     TOTAL,
     csv_rows,

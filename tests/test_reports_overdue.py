@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from editorial.models import Assignment
 from editorial.pipelines.deadlines import overdue_task_states
-from tests.reports_support import cell, report_url, screen_rows, screen_table
+from tests.support.reports import cell, report_url, screen_rows, screen_table
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from editorial.models import Assignment
 from editorial.reports import percentiles
-from tests.desk_support import make_assignment
+from tests.support.desk import make_assignment
 
 DURATION = ExpressionWrapper(F("answered_at") - F("commissioned_at"), output_field=DurationField())
 HOURS = {

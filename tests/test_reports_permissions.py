@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.reports_support import EDITORS, OTHERS, REPORT_SCREENS, report_url
+from tests.support.reports import EDITORS, OTHERS, REPORT_SCREENS, report_url
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from coverage.models import ArticlePage
 from editorial.models import Assignment, PlanItem, ProgrammeEvent
-from tests.reports_support import TOTAL, cell, report_url, screen_rows, screen_table
+from tests.support.reports import TOTAL, cell, report_url, screen_rows, screen_table
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editorial.reports import benchmark
-from tests.reports_support import REPORT_SCREENS, report_url
+from tests.support.reports import REPORT_SCREENS, report_url
 
 # The whole admin page: session, user, menu and filters included.
 # (SQLite computes each set of percentiles in two queries, PostgreSQL in one.)

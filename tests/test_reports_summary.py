@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 
 from coverage.models import ArticlePage
 from editorial.models import PlanItem, ProgrammeEvent
-from tests.reports_support import report_url
+from tests.support.reports import report_url
 
 pytestmark = pytest.mark.django_db
 

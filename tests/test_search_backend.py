@@ -94,7 +94,7 @@ def _plans(sqls: list[str]) -> str:
 
 @pytest.fixture
 def articles(db):
-    from tests.coverage_factories import make_article, site_tree
+    from tests.factories import make_article, site_tree
 
     hub = site_tree()["hubs"][0]
     make_article(hub, "Xây dựng Đảng trong doanh nghiệp")

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from coverage.search.benchmark_corpus import PHRASES, Corpus, syllables
 from coverage.search.service import search_articles
 from editorial.text import fold
-from tests.coverage_factories import site_tree
+from tests.factories import site_tree
 
 
 def test_benchmark_seeds_searchable_articles_and_reports_latency(db):

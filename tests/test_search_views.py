@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 
-from tests.coverage_factories import make_article, site_tree
+from tests.factories import make_article, site_tree
 
 SIGNING = "Đảng ủy Khối Doanh nghiệp Trung ương và Tạp chí Cộng sản ký kết chương trình phối hợp"
 
@@ -96,7 +96,7 @@ def test_matched_words_are_highlighted_and_escaped(tree, client):
 
 
 def test_topic_and_year_filters(tree, client):
-    from tests.coverage_factories import local
+    from tests.factories import local
 
     first, second = tree["hubs"][0], tree["hubs"][1]
     make_article(first, "Hội thảo nguồn lực 2020", when=local(2020, 6, 1))

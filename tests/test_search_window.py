@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from coverage.search import service
 from coverage.search.service import search_articles
-from tests.coverage_factories import make_article, site_tree
+from tests.factories import make_article, site_tree
 
 
 def paragraph(text: str) -> list:

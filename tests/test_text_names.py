@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from editorial.text import person_name
-from tests.desk_support import make_assignment
+from tests.support.desk import make_assignment
 
 
 def test_person_name_puts_the_family_name_first():

@@ -20,9 +20,9 @@ from wagtail.users.models import UserProfile
 
 from editorial.enums import AssignmentStage
 from editorial.models import Assignment, BeatLogEntry
-from tests import po_catalog
-from tests.desk_support import make_assignment
-from tests.i18n_sources import messages_in, source_files
+from tests.support import po_catalog
+from tests.support.desk import make_assignment
+from tests.support.i18n_sources import messages_in, source_files
 
 ROOT = Path(settings.BASE_DIR)
 # Where `makemessages` finds the strings of each catalogue (templates/ belongs to editorial).

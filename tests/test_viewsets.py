@@ -12,7 +12,7 @@ from wagtail.admin.menu import admin_menu
 from wagtail.models import Revision
 
 from editorial.models import AnnualPlan, Author, Organisation, Programme, ProgrammeTopic
-from tests.admin_forms import form_data
+from tests.support.admin_forms import form_data
 
 # username → (may add and change, may delete)
 RIGHTS = {

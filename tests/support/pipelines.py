@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from coverage.models import ArticleByline, ArticlePage, CreditedImage, TopicHubPage
 from editorial.enums import AssignmentStatus
 from editorial.models import Assignment, Author
-from tests.coverage_factories import CreditedImageFactory
+from tests.factories import CreditedImageFactory
 
 
 def user(username: str):

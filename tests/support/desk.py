@@ -1,5 +1,6 @@
-"""Fixtures and builders for the newsroom desk tests: one user per role, a small programme
-(two topics, a 2020 plan item), two beats with people on them, and an assignment builder."""
+"""The ``desk`` fixture for the newsroom desk tests, built with ``tests.factories``: one
+user per role, a small programme (two topics, a 2020 plan item), two beats with people on
+them; and builders that fill in the desk's people (assignments, log entries)."""
 
 from __future__ import annotations
 
@@ -13,25 +14,28 @@ from wagtail.models import Page
 
 from editorial.demo.users import load_users
 from editorial.enums import (
-    AssignmentStatus,
     BeatRole,
     OrganisationKind,
     PhotoNeeds,
     PlanItemKind,
 )
 from editorial.models import (
-    AnnualPlan,
     Assignment,
-    Author,
-    Beat,
-    BeatAssignment,
     BeatLogEntry,
-    Organisation,
-    PlanItem,
-    Programme,
-    ProgrammeTopic,
 )
 from editorial.roles import sync_roles
+from tests.factories import (
+    AssignmentFactory,
+    AuthorFactory,
+    BeatAssignmentFactory,
+    BeatFactory,
+    BeatLogEntryFactory,
+    OrganisationFactory,
+    PlanFactory,
+    PlanItemFactory,
+    ProgrammeFactory,
+    TopicFactory,
+)
 
 PASSWORD = "desk-test-password"
 
@@ -45,18 +49,10 @@ def days(n: int) -> datetime.date:
 
 
 def make_assignment(desk, **fields) -> Assignment:
-    """An assignment for ``desk.journalist`` on topic 1, commissioned by ``desk.editor``."""
-    values = {
-        "headline": "Đảng bộ EVN với chuyển đổi số",
-        "brief": "Phỏng vấn Bí thư Đảng ủy về mô hình mới.",
-        "topic": desk.topic,
-        "assignee": desk.journalist,
-        "editor": desk.editor,
-        "due_date": days(10),
-        "status": AssignmentStatus.COMMISSIONED,
-    }
-    values.update(fields)
-    return Assignment.objects.create(**values)
+    """An assignment for ``desk.journalist`` on the desk's topic, commissioned by
+    ``desk.editor``, due in ten days."""
+    fields = {"topic": desk.topic, "assignee": desk.journalist, "editor": desk.editor} | fields
+    return AssignmentFactory(**fields)
 
 
 def make_article(parent: Page | None = None, title: str = "Bài viết", **fields) -> Page:
@@ -70,56 +66,41 @@ def make_article(parent: Page | None = None, title: str = "Bài viết", **field
 def desk(db):
     groups = sync_roles()
     users = {user.username: user for user in load_users(PASSWORD, groups)}
-    committee, _ = Organisation.objects.get_or_create(
+    committee = OrganisationFactory(
         short_name="DUKDNTW",
-        defaults={
-            "name": "Đảng ủy Khối Doanh nghiệp Trung ương",
-            "kind": OrganisationKind.PARTY_COMMITTEE,
-        },
+        name="Đảng ủy Khối Doanh nghiệp Trung ương",
+        kind=OrganisationKind.PARTY_COMMITTEE,
     )
-    evn, _ = Organisation.objects.get_or_create(
-        short_name="EVN",
-        defaults={"name": "Tập đoàn Điện lực Việt Nam", "kind": OrganisationKind.GROUP},
+    evn = OrganisationFactory(
+        short_name="EVN", name="Tập đoàn Điện lực Việt Nam", kind=OrganisationKind.GROUP
     )
-    programme = Programme.objects.create(
-        title="Chương trình phối hợp (kiểm thử)",
-        signed_on=datetime.date(2020, 3, 5),
-        start_year=2020,
-        end_year=2025,
-    )
-    topic = ProgrammeTopic.objects.create(
-        programme=programme, number=3, name="Tuyên truyền công tác xây dựng Đảng"
-    )
-    topic2 = ProgrammeTopic.objects.create(
+    programme = ProgrammeFactory(title="Chương trình phối hợp (kiểm thử)")
+    topic = TopicFactory(programme=programme, number=3, name="Tuyên truyền công tác xây dựng Đảng")
+    topic2 = TopicFactory(
         programme=programme, number=2, name="Đấu tranh phản bác quan điểm sai trái"
     )
-    plan = AnnualPlan.objects.create(programme=programme, year=2020)
-    plan_item = PlanItem.objects.create(
+    plan = PlanFactory(programme=programme, year=2020)
+    plan_item = PlanItemFactory(
         plan=plan,
         title="Đại hội đảng bộ các cấp",
         topic=topic,
         kind=PlanItemKind.CONGRESS,
         target=8,
     )
-    beat = Beat.objects.create(name="Xây dựng Đảng ở Đảng ủy Khối", topic=topic)
+    beat = BeatFactory(name="Xây dựng Đảng ở Đảng ủy Khối", topic=topic)
     beat.organisations.add(committee)
     beat.save()
-    beat2 = Beat.objects.create(name="Tập đoàn Điện lực Việt Nam", topic=None)
+    beat2 = BeatFactory(name="Tập đoàn Điện lực Việt Nam", topic=None)
     beat2.organisations.add(evn)
     beat2.save()
-    BeatAssignment.objects.create(
-        beat=beat,
-        person=users["bientap"],
-        role=BeatRole.EDITOR,
-        starts_on=datetime.date(2020, 3, 5),
-    )
-    BeatAssignment.objects.create(
+    BeatAssignmentFactory(beat=beat, person=users["bientap"], role=BeatRole.EDITOR)
+    BeatAssignmentFactory(
         beat=beat, person=users["phongvien"], role=BeatRole.REPORTER, starts_on=days(-100)
     )
-    BeatAssignment.objects.create(
+    BeatAssignmentFactory(
         beat=beat2, person=users["phongvien2"], role=BeatRole.REPORTER, starts_on=days(-100)
     )
-    external = Author.objects.create(full_name="Nguyễn Văn Ngoài", academic_title="TS.")
+    external = AuthorFactory(full_name="Nguyễn Văn Ngoài", academic_title="TS.")
     return SimpleNamespace(
         users=users,
         chief=users["tongbientap"],
@@ -154,14 +135,8 @@ def as_user(client):
 
 
 def log_entry(desk, author=None, beat=None, **fields) -> BeatLogEntry:
-    values = {
-        "beat": beat or desk.beat,
-        "author": author or desk.journalist,
-        "summary": "Giao ban với Ban Tuyên giáo Đảng ủy Khối về đại hội cơ sở.",
-        "date": today(),
-    }
-    values.update(fields)
-    return BeatLogEntry.objects.create(**values)
+    """Today's entry by ``desk.journalist`` on the desk's party beat."""
+    return BeatLogEntryFactory(beat=beat or desk.beat, author=author or desk.journalist, **fields)
 
 
 def photo_assignment(desk, **fields) -> Assignment:

@@ -1,8 +1,6 @@
-"""Factories for the coverage site's tests: the programme facts it reads, images, pages.
-
-Editorial models are built with factory_boy; pages with helpers that add them to the
-tree and publish through revisions, as editors do.
-"""
+"""Coverage factories: credited images with factory_boy; pages with helpers that add them
+to the tree and publish through revisions, as editors do; the programme facts the site
+reads, by the demo's natural keys."""
 
 from __future__ import annotations
 
@@ -26,16 +24,15 @@ from coverage.models import (
     TagIndexPage,
     TopicHubPage,
 )
-from editorial.enums import OrganisationKind, SignatoryRole
-from editorial.models import (
-    AnnualPlan,
-    Author,
-    Organisation,
-    PlanItem,
-    Programme,
-    ProgrammeParty,
-    ProgrammePerson,
-    ProgrammeTopic,
+from editorial.enums import SignatoryRole
+from editorial.models import Author, Organisation, Programme, ProgrammeParty, ProgrammePerson
+from tests.factories.editorial import (
+    AuthorFactory,
+    OrganisationFactory,
+    PlanFactory,
+    PlanItemFactory,
+    ProgrammeFactory,
+    TopicFactory,
 )
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -43,64 +40,6 @@ HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
 def local(year, month, day, hour=15, minute=0) -> dt.datetime:
     return dt.datetime(year, month, day, hour, minute, tzinfo=HANOI)
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-        django_get_or_create = ("short_name",)
-
-    short_name = factory.Sequence(lambda n: f"ORG{n}")
-    name = factory.LazyAttribute(lambda o: f"Tổng công ty {o.short_name}")
-    kind = OrganisationKind.CORPORATION
-
-
-class ProgrammeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Programme
-
-    title = "Chương trình phối hợp công tác giai đoạn 2020–2025"
-    signed_on = dt.date(2020, 3, 5)
-    signed_at = "Hà Nội"
-    start_year = 2020
-    end_year = 2025
-    summary = "Hai cơ quan phối hợp nghiên cứu, tuyên truyền và tổ chức sự kiện."
-
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProgrammeTopic
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    number = factory.Sequence(lambda n: n % 5 + 1)
-    name = factory.LazyAttribute(lambda o: f"Nội dung phối hợp {o.number}")
-    description = factory.LazyAttribute(lambda o: f"Mô tả nội dung {o.number}.")
-    sort_order = factory.LazyAttribute(lambda o: o.number)
-
-
-class AuthorFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Author
-        django_get_or_create = ("full_name",)
-
-    full_name = factory.Sequence(lambda n: f"Nguyễn Văn Tác Giả {n}")
-    academic_title = "TS."
-
-
-class PlanFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AnnualPlan
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    year = 2020
-
-
-class PlanItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PlanItem
-
-    plan = factory.SubFactory(PlanFactory)
-    title = factory.Sequence(lambda n: f"Hạng mục {n}")
 
 
 def image_file(name: str = "anh.jpg", colour=(120, 30, 30), size=(320, 200)) -> ImageFile:
