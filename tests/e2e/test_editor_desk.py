@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from editorial.enums import AssignmentStage, LogEntryKind
 from editorial.models import Assignment
 from tests.e2e import story
-from tests.e2e.ui import desk_card, label, open_menu_item, t, t_match
+from tests.e2e.ui import desk_card, label, open_menu_item, search_listing, t, t_match
 
 
 @pytest.mark.journey("editor-commissions")
@@ -17,7 +17,7 @@ def test_editor_turns_a_committee_briefing_into_an_assignment(page, sign_in, sho
     # Newsroom desk → Beat log, then the search box, typed the quick way (no tones).
     open_menu_item(page, "Newsroom desk", "Beat log")
     expect(page.get_by_role("heading", name=t("Beat log"), level=1)).to_be_visible()
-    page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill(story.BRIEFING_QUERY)
+    search_listing(page, story.BRIEFING_QUERY)
     row = page.get_by_role("row").filter(has_text=story.BRIEFING[:40])
     expect(row).to_have_count(1)
     expect(row.get_by_role("cell", name=t(LogEntryKind.BRIEFING.label), exact=True)).to_be_visible()
@@ -78,7 +78,7 @@ def test_editor_turns_a_committee_briefing_into_an_assignment(page, sign_in, sho
     # On the desk's list of assignments (searched without tones), with its writer and due
     # date; the headline leads back to the card.
     open_menu_item(page, "Newsroom desk", "Assignments")
-    page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill("chuan bi som")
+    search_listing(page, "chuan bi som")
     row = page.get_by_role("row").filter(has_text=story.WORKING_HEADLINE)
     expect(
         row.get_by_role("cell", name=t(AssignmentStage.COMMISSIONED.label), exact=True)

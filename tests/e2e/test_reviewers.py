@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from editorial.demo.pipelines import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF
 from editorial.enums import AssignmentStage
 from tests.e2e import story
-from tests.e2e.ui import approve, awaiting_review, desk_card, open_menu_item, t
+from tests.e2e.ui import approve, awaiting_review, desk_card, open_menu_item, search_listing, t
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def test_named_editor_approves_and_the_editor_in_chief_publishes(
     # every step with who approved it and what they said.
     open_menu_item(page, "Newsroom desk", "Assignments")
     working_headline = submitted.commission.working_headline
-    page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill(working_headline)
+    search_listing(page, working_headline)
     page.get_by_role("link", name=working_headline, exact=True).click()
     card = desk_card(page)
     expect(card.get_by_role("heading")).to_contain_text(t(AssignmentStage.PUBLISHED.label))

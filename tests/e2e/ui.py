@@ -65,6 +65,21 @@ def open_menu_item(page: Page, group: str, item: str, *, context: str | None = N
     ).click()
 
 
+def search_listing(page: Page, query: str) -> None:
+    """Type ``query`` into a listing's search box and wait for the listing it brings.
+
+    Wagtail swaps the results in after a pause; a row found before the swap is detached
+    from the page a moment later (a click on it then times out). The address carries
+    the query once the new results are in.
+    """
+    from urllib.parse import quote_plus
+
+    from playwright.sync_api import expect
+
+    page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill(query)
+    expect(page).to_have_url(re.compile(re.escape("q=" + quote_plus(query))))
+
+
 # --- Admin landmarks the journeys share --------------------------------------------------
 
 
