@@ -1,8 +1,12 @@
 """What an article needs before readers may see it: a sapo, a byline, credited photos.
 
-The pipeline (``editorial.pipelines.checks``) asks the article through
-``ArticlePage.get_publication_problems()``; the article editor's form asks the same
-question of the content being submitted. One definition, two callers.
+One definition (``publication_problems``), enforced in one place: ``ArticlePage.save()``
+refuses any save that makes an article live, or changes its live revision, while this
+list is not empty, by raising ``PublicationRefused``. Every path to live passes through
+that save: the editor's Publish button, bulk Publish, a pipeline's last step, scheduled
+go-live, revert-and-publish, copy-and-publish, the admin API. Forms and views only ask
+the same question earlier to show the list where it can be fixed
+(``editorial.pipelines.refusals`` shows a refusal raised anywhere else).
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 
@@ -49,3 +55,34 @@ def publication_problems(*, sapo: str, byline_count: int, images: Iterable) -> l
                 )
             )
     return problems
+
+
+def problems_message(problems) -> str:
+    """One message listing every problem, each with a link where it can be fixed."""
+    items = format_html_join(
+        "",
+        "<li>{}</li>",
+        (
+            (format_html('{} <a href="{}">{}</a>', p.message, p.url, _("Fix it")),)
+            if p.url
+            else (p.message,)
+            for p in problems
+        ),
+    )
+    return format_html("{}<ul>{}</ul>", _("This article cannot be published yet:"), items)
+
+
+class PublicationRefused(ValidationError):
+    """An article was about to go live with problems; nothing about it went live."""
+
+    def __init__(self, article, problems: list[Problem]):
+        self.article = article
+        self.problems = problems
+        super().__init__(problems_message(problems), code="publication_refused")
+
+
+def refuse_unpublishable(article) -> None:
+    """Raise ``PublicationRefused`` if this version of ``article`` may not go live."""
+    problems = article.get_publication_problems()
+    if problems:
+        raise PublicationRefused(article, problems)

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from editorial.desk.panels import MyDeskPanel
 from editorial.pipelines.panels import OverdueStepsPanel
+from editorial.pipelines.refusals import refuse_bulk_publication
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
 from editorial.viewsets import ProgrammeViewSetGroup
 from editorial.viewsets.desk import DeskViewSetGroup
@@ -41,8 +42,16 @@ def register_desk_log_actions(actions):
     actions.register_action(
         "editorial.assignment.start_draft", _("Start draft"), _("Draft started")
     )
+    actions.register_action(
+        "editorial.publication_withheld",
+        _("Withhold scheduled publication"),
+        _("Scheduled publication withheld: the article has problems"),
+    )
 
 
 @hooks.register("insert_global_admin_css")
 def desk_css():
     return format_html('<link rel="stylesheet" href="{}">', static("editorial/desk.css"))
+
+
+hooks.register("before_bulk_action", refuse_bulk_publication)

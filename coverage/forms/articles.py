@@ -3,8 +3,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from coverage.publication import body_images, publication_problems
-from editorial.pipelines.checks import problems_message
+from coverage.publication import body_images, problems_message, publication_problems
 from editorial.pipelines.reviewers import reviewer_candidates
 
 

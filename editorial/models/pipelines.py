@@ -38,7 +38,28 @@ class TimedStepMixin(models.Model):
         abstract = True
 
 
-class PipelineGroupTask(TimedStepMixin, AbstractGroupApprovalTask):
+class LastStepPublishesMixin:
+    """A step that may be a pipeline's last: its approval publishes (or schedules) the
+    article, so it is labelled so and refused while the article has problems."""
+
+    def get_actions(self, obj, user):
+        from editorial.pipelines.checks import with_publication_label
+
+        return with_publication_label(self, obj, self.step_actions(obj, user))
+
+    def step_actions(self, obj, user) -> list:
+        """The step's own actions, before the last-step label (Wagtail's by default)."""
+        return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            from editorial.pipelines.checks import refuse_unpublishable_approval
+
+            refuse_unpublishable_approval(task_state)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class PipelineGroupTask(LastStepPublishesMixin, TimedStepMixin, AbstractGroupApprovalTask):
     """Wagtail's group approval with a deadline, e.g. the editor-in-chief's sign-off."""
 
     admin_form_fields: ClassVar[list] = [*AbstractGroupApprovalTask.admin_form_fields, "allowance"]
@@ -54,19 +75,8 @@ class PipelineGroupTask(TimedStepMixin, AbstractGroupApprovalTask):
     def get_description(cls):
         return _("Members of the chosen groups approve this step within the time allowed.")
 
-    # The last step may publish: check the article first (see editorial.pipelines.checks).
-    def get_actions(self, obj, user):
-        from editorial.pipelines.checks import with_publication_check
 
-        return with_publication_check(self, obj, super().get_actions(obj, user))
-
-    def get_form_for_action(self, action):
-        from editorial.pipelines.checks import action_form_for
-
-        return action_form_for(self, action, super().get_form_for_action(action))
-
-
-class NamedReviewerTask(TimedStepMixin, Task):
+class NamedReviewerTask(LastStepPublishesMixin, TimedStepMixin, Task):
     """A step assigned to one person: by default the assigned editor of the article's beat
     or topic, or the editor the journalist picked when submitting.
 
@@ -170,23 +180,15 @@ class NamedReviewerTask(TimedStepMixin, Task):
     def user_can_lock(self, obj, user):
         return self.user_can_access_editor(obj, user)
 
-    def get_actions(self, obj, user):
-        from editorial.pipelines.checks import with_publication_check
-
+    def step_actions(self, obj, user) -> list:
         state = self._current_state(obj)
         if not (state and self.can_act(state, user)):
             return []
-        actions = [
+        return [
             ("reject", _("Request changes"), True),
             ("approve", _("Approve"), False),
             ("approve", _("Approve with comment"), True),
         ]
-        return with_publication_check(self, obj, actions)
-
-    def get_form_for_action(self, action):
-        from editorial.pipelines.checks import action_form_for
-
-        return action_form_for(self, action, super().get_form_for_action(action))
 
     def on_action(self, task_state, user, action_name, **kwargs):
         # Views check get_actions first; this guards any other caller too.

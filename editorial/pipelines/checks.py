@@ -1,48 +1,26 @@
-"""Publication checks: nothing uncredited, lead-less or byline-less goes live.
+"""Publication checks at a pipeline's last step.
 
-The article says what is missing (``get_publication_problems()``, the named interface
-the page model offers); this module enforces it where Wagtail lets content go live
-through a pipeline: the approve action of a pipeline's last step. The article editor's
-own Publish button is guarded by the article form with the same list.
-
-Wagtail's workflow views build the action form without the object, so the task
-remembers the object it offered actions for (``get_actions`` always runs first) and the
-form it hands out checks that object's latest revision.
+The article refuses to go live with problems (``coverage.publication``, enforced in
+``ArticlePage.save``). Here the last step asks first, so an approval that would publish,
+or schedule, an article with problems is refused before the step is marked approved;
+the refusal is shown by ``editorial.pipelines.refusals``. Nothing is kept on the task:
+the task state being acted on says which article and which step.
 """
 
 from __future__ import annotations
 
-from django import forms
-from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from coverage.publication import refuse_unpublishable
 
 
 def problems_of(obj) -> list:
     """What stops ``obj`` (its latest revision) going live; [] for pages with no checks."""
-    check = getattr(obj, "get_publication_problems", None)
-    if check is None and hasattr(obj, "specific"):
-        obj = obj.specific
-        check = getattr(obj, "get_publication_problems", None)
-    if check is None:
+    obj = getattr(obj, "specific", obj)
+    if not hasattr(obj, "get_publication_problems"):
         return []
     latest = obj.get_latest_revision_as_object() if hasattr(obj, "revisions") else obj
     return latest.get_publication_problems()
-
-
-def problems_message(problems) -> str:
-    """One message listing every problem, each with a link where it can be fixed."""
-    items = format_html_join(
-        "",
-        "<li>{}</li>",
-        (
-            (format_html('{} <a href="{}">{}</a>', p.message, p.url, _("Fix it")),)
-            if p.url
-            else (p.message,)
-            for p in problems
-        ),
-    )
-    return format_html("{}<ul>{}</ul>", _("This article cannot be published yet:"), items)
 
 
 def is_final_step(task, obj) -> bool:
@@ -53,10 +31,8 @@ def is_final_step(task, obj) -> bool:
     return bool(current and current.task_id == task.pk and state.is_at_final_task)
 
 
-def with_publication_check(task, obj, actions: list) -> list:
-    """At the last step approval publishes: offer one "Approve and publish" action that
-    always opens the form, so a failed check is shown instead of silently dropped."""
-    task._checked_object = obj
+def with_publication_label(task, obj, actions: list) -> list:
+    """At the last step approval publishes: say so, and always open the dialog."""
     if not is_final_step(task, obj):
         return actions
     final = [(name, label, modal) for name, label, modal in actions if name != "approve"]
@@ -65,24 +41,12 @@ def with_publication_check(task, obj, actions: list) -> list:
     return final
 
 
-def action_form_for(task, action: str, base_form):
-    """The form for ``action``; approval gets one that runs the checks at the last step.
-
-    The view asks for the form class before it asks for the actions, so which object and
-    whether this is the last step are read when the form is cleaned, not now.
-    """
-    if action != "approve":
-        return base_form
-    base = base_form or forms.Form
-
-    class PublicationCheckedForm(base):
-        def clean(self):
-            cleaned = super().clean()
-            obj = getattr(task, "_checked_object", None)
-            if obj is not None and is_final_step(task, obj):
-                problems = problems_of(obj)
-                if problems:
-                    raise forms.ValidationError(problems_message(problems))
-            return cleaned
-
-    return PublicationCheckedForm
+def refuse_unpublishable_approval(task_state) -> None:
+    """Before a last-step approval: raise ``PublicationRefused`` if the article's latest
+    version may not go live (now or at its scheduled time)."""
+    workflow_state = task_state.workflow_state
+    if not workflow_state.is_at_final_task:
+        return
+    obj = getattr(workflow_state.content_object, "specific", workflow_state.content_object)
+    if hasattr(obj, "get_publication_problems"):
+        refuse_unpublishable(obj.get_latest_revision_as_object())

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A publication refused anywhere is shown, not a 500 (editorial.pipelines.refusals).
+    "editorial.pipelines.refusals.PublicationRefusedMiddleware",
 ]
 
 ROOT_URLCONF = "editorial.urls"

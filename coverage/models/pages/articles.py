@@ -297,6 +297,31 @@ class ArticlePage(ReaderPageMixin, Page):
             sapo=self.sapo, byline_count=len(self.byline_list), images=images
         )
 
+    def _goes_live_with_this_save(self) -> bool:
+        """True when this save makes the article live or puts a new version live.
+
+        Wagtail's publish (every caller of it), a copy kept live and a page created live
+        all end in this save with ``live`` set; a draft save of a live article keeps its
+        live revision and is not a publication.
+        """
+        if not self.live:
+            return False
+        if self.pk is None:
+            return True
+        return (
+            not type(self)
+            .objects.filter(pk=self.pk, live=True, live_revision_id=self.live_revision_id)
+            .exists()
+        )
+
+    def save(self, *args, **kwargs):
+        # The one place publication is refused: see coverage.publication.
+        if self._goes_live_with_this_save():
+            from coverage.publication import refuse_unpublishable
+
+            refuse_unpublishable(self)
+        return super().save(*args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tags = list(self.tags.all())

@@ -1,0 +1,69 @@
+"""Shows a publication refusal wherever it was raised, instead of a server error.
+
+``coverage.publication.PublicationRefused`` comes from the article itself, so any view
+that publishes (Wagtail's pipeline dialog, bulk actions, revisions, copy) may raise it.
+Nothing went live, and nothing the person typed is lost: a revision saved before the
+refusal stays. They get the list of problems with links, in the dialog they used or as
+a message on the article's edit page.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail.admin.modal_workflow import render_modal_workflow
+
+from coverage.publication import PublicationRefused
+from editorial.pipelines.checks import problems_of
+
+
+class PublicationRefusedMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, PublicationRefused):
+            return None
+        edit_url = reverse("wagtailadmin_pages:edit", args=[exception.article.pk])
+        message = exception.messages[0]
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            # Wagtail's workflow dialog shows the html of an "action" step in place.
+            return render_modal_workflow(
+                request,
+                "editorial/pipelines/publication_refused_modal.html",
+                None,
+                {"message": message, "edit_url": edit_url},
+                json_data={"step": "action"},
+            )
+        messages.error(request, message)
+        return redirect(edit_url)
+
+
+def refuse_bulk_publication(request, action_type, objects, action_view):
+    """``before_bulk_action``: bulk Publish of articles with problems publishes none of
+    them and lists each (the article would refuse anyway, half-way through the batch)."""
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    form = getattr(action_view, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages.extend(page.get_descendants().not_live())
+    refused = []
+    for page in pages:
+        problems = problems_of(page)
+        if problems:
+            refused.append(PublicationRefused(page.specific, problems))
+    if not refused:
+        return None
+    for refusal in refused:
+        messages.error(
+            request,
+            format_html("{}: {}", refusal.article.get_admin_display_title(), refusal.messages[0]),
+        )
+    return redirect(action_view.next_url)
