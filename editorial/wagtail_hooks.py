@@ -43,6 +43,11 @@ def register_desk_log_actions(actions):
         "editorial.assignment.start_draft", _("Start draft"), _("Draft started")
     )
     actions.register_action(
+        "editorial.pipeline.writer_override",
+        _("Act on own article"),
+        _("Pipeline step taken by one of the article's writers (editor-in-chief)"),
+    )
+    actions.register_action(
         "editorial.publication_withheld",
         _("Withhold scheduled publication"),
         _("Scheduled publication withheld: the article has problems"),

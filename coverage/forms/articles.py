@@ -4,6 +4,7 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from coverage.publication import body_images, problems_message, publication_problems
+from editorial.pipelines.authorship import not_writers
 from editorial.pipelines.reviewers import reviewer_candidates
 
 
@@ -21,7 +22,10 @@ class ArticlePageForm(WagtailAdminPageForm):
         if "sapo" in self.fields:
             self.fields["sapo"].required = True
         if "requested_reviewer" in self.fields:
-            self.fields["requested_reviewer"].queryset = reviewer_candidates()
+            candidates = reviewer_candidates()
+            if self.instance.pk:  # nobody reviews their own article
+                candidates = not_writers(candidates, self.instance)
+            self.fields["requested_reviewer"].queryset = candidates
 
     def _going_live(self) -> bool:
         """Publish now or on schedule, or approve the pipeline's last step."""

@@ -38,28 +38,56 @@ class TimedStepMixin(models.Model):
         abstract = True
 
 
-class LastStepPublishesMixin:
-    """A step that may be a pipeline's last: its approval publishes (or schedules) the
-    article, so it is labelled so and refused while the article has problems."""
+class PipelineStepMixin:
+    """Rules every pipeline step keeps, whatever its type.
+
+    - Nobody acts on an article they wrote (``editorial.pipelines.authorship``): no
+      actions are offered and none are taken. Whoever may publish the article directly
+      (the editor-in-chief) may, and the audit log records that they acted on their own.
+    - At the last step, approval publishes (or schedules): it says so, and it is refused
+      while the article has problems (``editorial.pipelines.checks``).
+    """
 
     def get_actions(self, obj, user):
+        from editorial.pipelines.authorship import is_writer, may_override
         from editorial.pipelines.checks import with_publication_label
 
-        return with_publication_label(self, obj, self.step_actions(obj, user))
+        actions = self.step_actions(obj, user)
+        if actions and is_writer(user, obj) and not may_override(user, obj):
+            return []
+        return with_publication_label(self, obj, actions)
 
     def step_actions(self, obj, user) -> list:
-        """The step's own actions, before the last-step label (Wagtail's by default)."""
+        """The step's own actions, before the rules above (Wagtail's by default)."""
         return super().get_actions(obj, user)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve":
-            from editorial.pipelines.checks import refuse_unpublishable_approval
+        from django.core.exceptions import PermissionDenied
+        from wagtail.log_actions import log
 
+        from editorial.pipelines.authorship import is_writer, may_override
+        from editorial.pipelines.checks import refuse_unpublishable_approval
+
+        page = task_state.workflow_state.content_object.specific
+        if is_writer(user, page):
+            if not may_override(user, page):
+                raise PermissionDenied
+            log(
+                instance=page,
+                action=WRITER_OVERRIDE,
+                user=user,
+                data={"task": self.name, "action": action_name},
+            )
+        if action_name == "approve":
             refuse_unpublishable_approval(task_state)
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
-class PipelineGroupTask(LastStepPublishesMixin, TimedStepMixin, AbstractGroupApprovalTask):
+# Audit-log action: the editor-in-chief acted on a step of an article they wrote.
+WRITER_OVERRIDE = "editorial.pipeline.writer_override"
+
+
+class PipelineGroupTask(PipelineStepMixin, TimedStepMixin, AbstractGroupApprovalTask):
     """Wagtail's group approval with a deadline, e.g. the editor-in-chief's sign-off."""
 
     admin_form_fields: ClassVar[list] = [*AbstractGroupApprovalTask.admin_form_fields, "allowance"]
@@ -76,7 +104,7 @@ class PipelineGroupTask(LastStepPublishesMixin, TimedStepMixin, AbstractGroupApp
         return _("Members of the chosen groups approve this step within the time allowed.")
 
 
-class NamedReviewerTask(LastStepPublishesMixin, TimedStepMixin, Task):
+class NamedReviewerTask(PipelineStepMixin, TimedStepMixin, Task):
     """A step assigned to one person: by default the assigned editor of the article's beat
     or topic, or the editor the journalist picked when submitting.
 

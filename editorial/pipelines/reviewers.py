@@ -3,6 +3,8 @@
 In order: the editor picked on the article (if allowed to review), the assigned editor
 of the assignment's beat, the assigned editor of a beat following the article's topic,
 the editor who commissioned it. Nobody found: any member of the step's reviewer groups.
+Never one of the article's writers (``editorial.pipelines.authorship``): a writer who
+would be named is passed over for the next in line.
 """
 
 from __future__ import annotations
@@ -39,9 +41,10 @@ def topic_of(page):
 def reviewer_for(page, task):
     """The user named for ``task`` on ``page``, or None (any reviewer-group member)."""
     from editorial.models import Assignment, Beat
+    from editorial.pipelines.authorship import not_writers
 
-    allowed = reviewer_candidates(task.reviewer_groups.all())
     page = page.specific if hasattr(page, "specific") else page
+    allowed = not_writers(reviewer_candidates(task.reviewer_groups.all()), page)
     picked_id = getattr(page.get_latest_revision_as_object(), "requested_reviewer_id", None)
     if picked_id and allowed.filter(pk=picked_id).exists():
         return allowed.get(pk=picked_id)

@@ -297,6 +297,12 @@ class ArticlePage(ReaderPageMixin, Page):
             sapo=self.sapo, byline_count=len(self.byline_list), images=images
         )
 
+    def permissions_for_user(self, user):
+        # Moves that would change the article's pipeline: editorial.pipelines.moves.
+        from editorial.pipelines.moves import ArticlePermissionTester
+
+        return ArticlePermissionTester(user, self)
+
     def _goes_live_with_this_save(self) -> bool:
         """True when this save makes the article live or puts a new version live.
 

@@ -1,0 +1,33 @@
+"""An article cannot leave its pipeline by moving.
+
+Wagtail takes an article's pipeline from the hub it sits under, so a move from the
+sensitive-topics hub to the events hub would swap three reviews for one. An article may
+move only to a hub that gives it the same pipeline as now (and as the review in
+progress, if any); a move to another pipeline is for whoever may publish the article
+directly (the editor-in-chief), and Wagtail's audit log records it.
+
+The rule lives in the article's permission tester, which every move path asks: the
+move view and its destination chooser, bulk Move and ``MovePageAction`` itself.
+"""
+
+from __future__ import annotations
+
+from wagtail.models import PagePermissionTester
+
+
+def keeps_pipeline(page, destination) -> bool:
+    """Would ``page`` under ``destination`` go through the pipeline it has now?"""
+    workflows = {page.get_workflow()}
+    state = page.current_workflow_state
+    if state is not None:
+        workflows.add(state.workflow)
+    return workflows == {destination.get_workflow()}
+
+
+class ArticlePermissionTester(PagePermissionTester):
+    def can_move_to(self, destination):
+        if not super().can_move_to(destination):
+            return False
+        if destination.pk == self.page.get_parent().pk:
+            return True  # reordering within its own hub
+        return keeps_pipeline(self.page, destination) or self.can_publish()
