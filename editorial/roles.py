@@ -149,9 +149,33 @@ def _collection_permission(codename: str) -> Permission:
     )
 
 
+# Wagtail's initial data, not roles of this newsroom (see retire_wagtail_defaults).
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+
+
+def retire_wagtail_defaults() -> None:
+    """Remove what Wagtail's first migration sets up for a generic site: the "Moderators"
+    and "Editors" groups (page permissions nobody manages; kept while someone is still
+    in one, so no account silently loses access) and the
+    "Moderators approval" workflow on the tree root, which any page without a pipeline
+    fell through to and nobody was a member of. Articles get their pipeline from their
+    topic's hub (``editorial.pipelines.routing``; a hub without one is a system check
+    error); other pages are published directly by the editor-in-chief."""
+    from wagtail.models import Workflow, WorkflowPage
+
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
+    root_assignments = WorkflowPage.objects.filter(page__depth=1)
+    orphaned = list(root_assignments.values_list("workflow_id", flat=True))
+    root_assignments.delete()
+    # Disabled rather than deleted: Wagtail keeps a workflow's history with it.
+    Workflow.objects.filter(pk__in=orphaned, workflow_pages__isnull=True).update(active=False)
+
+
 @transaction.atomic
 def sync_roles(root_page: Page | None = None) -> dict[Role, Group]:
-    """Create the role groups and set exactly the permissions in the matrix."""
+    """Create the role groups and set exactly the permissions in the matrix; retire
+    Wagtail's default groups and root workflow."""
+    retire_wagtail_defaults()
     if root_page is None:
         root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()

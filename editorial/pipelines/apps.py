@@ -12,6 +12,7 @@ class PipelinesConfig(AppConfig):
     verbose_name = _("Publication pipelines")
 
     def ready(self) -> None:
+        from django.core.checks import Tags, register
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import TaskState, WorkflowPage, WorkflowState
         from wagtail.signals import (
@@ -61,3 +62,4 @@ class PipelinesConfig(AppConfig):
         post_delete.connect(
             routing.workflow_page_deleted, sender=WorkflowPage, dispatch_uid="pipelines.wfpage_del"
         )
+        register(routing.check_hub_pipelines, Tags.database)
