@@ -27,3 +27,14 @@ class EditorialConfig(AppConfig):
 
         register_permission_policy(Assignment, AssignmentPermissionPolicy(Assignment))
         register_permission_policy(BeatLogEntry, BeatLogEntryPermissionPolicy(BeatLogEntry))
+
+        # Photos and documents: nothing live content uses is deleted, working papers
+        # stay with the desk (editorial.media_permissions).
+        from editorial.media_permissions import register_media_policies
+
+        register_media_policies()
+
+        # Site history and its exports: desk records only for those who may see them.
+        from editorial.audit import narrow_model_log_entries
+
+        narrow_model_log_entries()

@@ -13,9 +13,21 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Development serves uploaded photos, as the proxy does in production; documents only
+    # ever go out through /documents/, which checks who may read them (editorial.documents).
+    import re
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from django.urls import re_path
+    from django.views.static import serve
+
+    media = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [
+        re_path(
+            rf"^{media}(?P<path>(?:original_images|images)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Feeds, sitemap and robots.txt, then Wagtail's page serving, which catches everything else.
 urlpatterns += [path("", include("coverage.urls")), path("", include(wagtail_urls))]

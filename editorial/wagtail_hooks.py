@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from editorial.admin_api import narrow_admin_api
 from editorial.desk.panels import MyDeskPanel
+from editorial.documents import serve_document
 from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.refusals import refuse_bulk_publication
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
@@ -60,3 +62,5 @@ def desk_css():
 
 
 hooks.register("before_bulk_action", refuse_bulk_publication)
+hooks.register("before_serve_document", serve_document)
+hooks.register("construct_admin_api", narrow_admin_api, order=100)
