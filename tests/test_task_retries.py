@@ -2,6 +2,7 @@
 number of times; other failures stay failed (``editorial.task_retries``)."""
 
 import datetime
+from unittest import mock
 
 import pytest
 import time_machine
@@ -9,6 +10,7 @@ from django.db import OperationalError
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -35,8 +37,12 @@ def flaky(context, failures: int, error: str = "database is locked") -> str:
 
 
 def run_worker() -> None:
-    """What `manage.py db_worker --batch` does: every task ready now, then return."""
-    Worker(
+    """What `manage.py db_worker --batch` does: every task ready now, then return.
+
+    Inside the test's transaction: the worker's check for stale connections would close
+    it (as Django's test client stops requests from doing).
+    """
+    worker = Worker(
         queue_names=["*"],
         interval=0,
         batch=True,
@@ -45,7 +51,9 @@ def run_worker() -> None:
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
+    with mock.patch.object(db_worker, "close_old_connections"):
+        worker.run()
 
 
 def later(seconds: float):
