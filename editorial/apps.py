@@ -19,6 +19,14 @@ class EditorialConfig(AppConfig):
             dispatch_uid="editorial.register_vietnamese_collation",
         )
 
+        # The signal the database worker sends (django-tasks' own, or Django 6's).
+        from django_tasks_db.compat import task_finished
+
+        task_finished.connect(
+            signal_handlers.retry_task_after_database_error,
+            dispatch_uid="editorial.retry_task_after_database_error",
+        )
+
         # Row-level rules for the desk: every admin view and desk view asks these.
         from wagtail.permissions import register_permission_policy
 

@@ -162,6 +162,38 @@ def test_rejection_returns_to_the_writer_with_the_comment(demo, demo_password, c
     assert "Thiếu số liệu." in mail.outbox[0].body
 
 
+def test_a_database_error_while_rendering_sends_no_mail_so_the_task_can_run_again(
+    demo, monkeypatch
+):
+    """The worker runs a task that failed on a database error again (editorial.task_retries):
+    every mail is rendered before the first is sent, so a retry mails nobody twice."""
+    from django.db import OperationalError
+
+    from editorial.pipelines import notifications
+
+    article = draft_article(3, owner="phongvien")
+    article.get_workflow().start(article, user("phongvien2"))
+    state = current_state(article)
+    assert len(notifications.writers_of(state.workflow_state)) == 2  # submitter and owner
+    rendered = []
+    render = notifications.render_to_string
+
+    def render_until_the_database_locks(template, context):
+        if len(rendered) == 2:  # the second writer's mail
+            raise OperationalError("database is locked")
+        rendered.append(template)
+        return render(template, context)
+
+    monkeypatch.setattr(notifications, "render_to_string", render_until_the_database_locks)
+    mail.outbox.clear()
+    with pytest.raises(OperationalError):
+        notifications.send_pipeline_mail.call("rejected", state.pk)
+    assert mail.outbox == []
+    monkeypatch.setattr(notifications, "render_to_string", render)
+    assert notifications.send_pipeline_mail.call("rejected", state.pk) == 2
+    assert recipients() == ["phongvien2@example.vn", "phongvien@example.vn"]
+
+
 def test_uncredited_body_image_blocks_the_last_step_and_is_named(demo, demo_password):
     uncredited = credited_image(title="Ảnh hiện trường chưa ghi nguồn")
     type(uncredited).objects.filter(pk=uncredited.pk).update(source_agency="", photographer="")

@@ -1,11 +1,13 @@
 """Environment parsing and the production settings' refusal to start without secrets."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.db.utils import ConnectionHandler
 
 from editorial.settings import env
 
@@ -41,11 +43,64 @@ def test_database_defaults_to_sqlite_file_in_project():
     assert config["CONN_MAX_AGE"] == 0
 
 
+def test_sqlite_waits_for_locks_and_writes_ahead():
+    # The default file and any SQLite URL alike: `make run` shares one file between the
+    # site, the worker and the scheduler.
+    for environ in ({}, {"DATABASE_URL": "sqlite:////srv/newsroom.sqlite3"}):
+        options = env.get_database(environ)["OPTIONS"]
+        assert options["timeout"] == 20
+        assert options["transaction_mode"] == "IMMEDIATE"
+        assert "journal_mode=WAL" in options["init_command"]
+
+
+@pytest.fixture
+def sqlite_file_connection(tmp_path, django_db_blocker):
+    """A Django connection opened with the settings' SQLite configuration, on a temp file
+    (not the test database: pytest-django's blocker is lifted for it alone)."""
+    config = env.get_database({"DATABASE_URL": f"sqlite:///{tmp_path / 'newsroom.sqlite3'}"})
+    connection = ConnectionHandler({"default": config})["default"]
+    with django_db_blocker.unblock():
+        yield connection
+        connection.close()
+
+
+def _pragma(connection, name: str):
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA {name}")
+        return cursor.fetchone()[0]
+
+
+def test_sqlite_connection_is_in_wal_with_a_busy_timeout(sqlite_file_connection):
+    assert _pragma(sqlite_file_connection, "journal_mode") == "wal"
+    assert _pragma(sqlite_file_connection, "busy_timeout") == 20_000
+    assert _pragma(sqlite_file_connection, "synchronous") == 1  # NORMAL: safe in WAL
+
+
+def test_sqlite_transactions_take_the_write_lock_when_they_begin(sqlite_file_connection):
+    """A deferred transaction that reads, then writes, fails at once ("database is locked")
+    when another process wrote in between, whatever the timeout; BEGIN IMMEDIATE waits
+    for the lock instead, so the busy timeout applies."""
+    connection = sqlite_file_connection
+    connection.ensure_connection()
+    # What transaction.atomic() does on entry (it only knows the project's connections).
+    connection.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
+    other = sqlite3.connect(connection.settings_dict["NAME"], timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    finally:
+        other.close()
+        connection.rollback()
+        connection.set_autocommit(True)
+
+
 def test_postgres_url_turns_on_health_checks():
     config = env.get_database({"DATABASE_URL": "postgres://u:p@db.internal:5433/news"})
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", 5433, "news")
     assert config["CONN_HEALTH_CHECKS"] is True
+    # SQLite's options would be rejected by psycopg as connection parameters.
+    assert config.get("OPTIONS", {}) == {}
 
 
 def test_bad_database_url_is_a_configuration_error():

@@ -114,7 +114,10 @@ def _best_matches(
     )
     rows = articles.filter(pk__in=pks).values_list(*RANKING_FIELDS)
     hits = {row[0]: SearchHit(*row) for row in rows}
-    return [hits[pk] for pk in pks if pk in hits]
+    # The index can change while a search reads it (the worker indexing, an editor
+    # publishing): a page unpublished since the backend ranked it is left out, and one
+    # re-indexed between PostgreSQL's group queries (a headline edit) shown once.
+    return [hits[pk] for pk in dict.fromkeys(pks) if pk in hits]
 
 
 def search_articles(query: str, filters: SearchFilters | None = None) -> SearchOutcome:

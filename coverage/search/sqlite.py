@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -97,8 +98,15 @@ class FoldingSQLiteSearchBackend(SQLiteSearchBackend):
         for PostgreSQL's plans only). The match and the bm25 score are the ones
         ``search()`` builds, but ``search()`` orders by a subquery that runs the FTS
         match again for every matching page: 3.8 s for "xay dung dang" in 2,000
-        articles. Here one FTS query scores every match, the pages are filtered by key
-        and the headline words counted in Python, folded as ``_rerank`` folds.
+        articles. Here one FTS query scores every match of a page of ``queryset`` and
+        the headline words are counted in Python, in the indexed (folded) headline as
+        PostgreSQL counts them in its indexed one.
+
+        One statement reads the index, so every page ranked has its score even while the
+        worker writes the index (right after ``make run``, after each publication): two
+        reads, scores then pages, let a page indexed between them in unscored (a
+        KeyError, HTTP 500). Entries whose page is gone or no longer live are not pages
+        of ``queryset``; a page not yet indexed is found once it is.
         """
         folded = fold_query_string(query)
         if not folded:
@@ -112,16 +120,21 @@ class FoldingSQLiteSearchBackend(SQLiteSearchBackend):
             compiler.build_tsrank(vector, compiler.query, config=self.config) * boost
             for vector, boost in compiler.get_index_vectors()
         )
-        entries = SQLiteFTSIndexEntry.objects.filter(match).filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(queryset.model)
+        pages = queryset.annotate(_text_key=Cast("pk", CharField())).values("_text_key")
+        entries = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(queryset.model),
+                index_entry__object_id__in=pages,
+            )
+            .annotate(score=score)
+            .values_list("index_entry__object_id", "index_entry__title", "score")
         )
-        scores = dict(entries.annotate(score=score).values_list("index_entry__object_id", "score"))
-        pages = queryset.filter(pk__in=entries.values("index_entry__object_id"))
         words = query_terms(query)
 
         def best_first(row):  # bm25 is negative: lower is better, as search() orders it
-            pk, title = row
-            return (-len(words & query_terms(title)), scores[str(pk)], -pk)
+            pk, title, score = row
+            return (-len(words & query_terms(title)), score, -pk)
 
-        ranked = sorted(pages.values_list("pk", "title"), key=best_first)
-        return [pk for pk, _title in ranked[:limit]]
+        ranked = sorted(((int(key), title, score) for key, title, score in entries), key=best_first)
+        return [pk for pk, _title, _score in ranked[:limit]]

@@ -110,18 +110,23 @@ def send_pipeline_mail(kind: str, task_state_id: int, exclude_user_id: int | Non
         recipients = writers_of(workflow_state)
     recipients = {user for user in recipients if user.pk != exclude_user_id and _wants(user, kind)}
     context = _context(kind, workflow_state, task_state)
-    sent = 0
+    # Every mail is rendered (the templates read the database) before the first is sent:
+    # a database error then sends nothing, and the worker's retry mails nobody twice.
+    mails = []
     # Mails speak the newsroom's language whatever the worker's locale.
     with translation.override(settings.LANGUAGE_CODE):
         for recipient in sorted(recipients, key=lambda user: user.pk):
             context["recipient"] = recipient
             subject = render_to_string(f"editorial/emails/pipeline_{kind}_subject.txt", context)
             body = render_to_string(f"editorial/emails/pipeline_{kind}.txt", context)
-            try:
-                send_mail(" ".join(subject.split()), body, None, [recipient.email])
-                sent += 1
-            except Exception:  # one bad address must not stop the others
-                logger.exception("Pipeline mail %s to %s failed", kind, recipient.email)
+            mails.append((" ".join(subject.split()), body, recipient.email))
+    sent = 0
+    for subject, body, address in mails:
+        try:
+            send_mail(subject, body, None, [address])
+            sent += 1
+        except Exception:  # one bad address must not stop the others
+            logger.exception("Pipeline mail %s to %s failed", kind, address)
     return sent
 
 

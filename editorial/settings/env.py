@@ -74,10 +74,27 @@ def get_database(environ: Mapping[str, str] | None = None) -> dict:
     if config["ENGINE"] == "django.db.backends.postgresql":
         # A pooled connection that died between requests is replaced, not reused.
         config["CONN_HEALTH_CHECKS"] = True
-    else:
+    elif config["ENGINE"] == "django.db.backends.sqlite3":
         # SQLite: persistent connections buy nothing and hold file locks.
         config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
+
+
+# `make run` shares one SQLite file between the threaded site, the task worker and the
+# scheduler. With SQLite's defaults one in three writes failed ("database is locked"):
+# - WAL lets readers go on while one process writes (the default journal blocks them);
+#   synchronous=NORMAL is durable enough in WAL (a power cut may lose the last commit,
+#   never corrupt the file) and spares an fsync per commit.
+# - a transaction that reads, then writes, is refused at once when another connection
+#   wrote in between, whatever the timeout; BEGIN IMMEDIATE takes the write lock first,
+#   so a second writer waits for it instead of failing.
+# - the wait is bounded: 20 s, far above any write here, below a browser giving up.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
 
 
 def get_cache(environ: Mapping[str, str] | None = None) -> dict:
