@@ -27,6 +27,13 @@ class EditorialConfig(AppConfig):
             dispatch_uid="editorial.retry_task_after_database_error",
         )
 
+        # Names family name first wherever Django or Wagtail print an account's full name.
+        from django.contrib.auth import get_user_model
+
+        from editorial.text import family_name_first
+
+        get_user_model().get_full_name = family_name_first
+
         # Row-level rules for the desk: every admin view and desk view asks these.
         from wagtail.permissions import register_permission_policy
 

@@ -92,5 +92,11 @@ def person_name(user) -> str:
     names in ``last_name`` ("Phạm Văn"), so Django's ``get_full_name()`` reads
     "Dũng Phạm Văn", which is wrong in Vietnamese. Falls back to the username.
     """
-    name = f"{user.last_name} {user.first_name}".strip()
-    return name or user.get_username()
+    return family_name_first(user) or user.get_username()
+
+
+def family_name_first(user) -> str:
+    """``get_full_name()`` for every account (installed by ``EditorialConfig.ready``), so
+    Wagtail's own screens (dashboards, status panel, history, reports, user lists) print
+    "Đoàn Minh Huấn" and not "Huấn Đoàn Minh"."""
+    return f"{user.last_name} {user.first_name}".strip()
