@@ -23,6 +23,7 @@ from tests.support.pipelines import (
     current_state,
     draft_article,
     edit_post_data,
+    edit_url,
     user,
 )
 
@@ -141,3 +142,16 @@ def test_copy_kept_live_is_refused_when_the_copy_would_go_live_with_problems(dem
         ).execute()
     assert not ArticlePage.objects.filter(slug="ban-sao").exists()
     assert ArticlePage.objects.count() == before  # the copy was rolled back whole
+
+
+def test_the_editor_lists_the_problems_as_text_a_person_reads(demo, demo_password):
+    article = draft_article(1)
+    uncredit(article.hero_image)
+    data = edit_post_data(article)
+    data["action-publish"] = "Publish"
+    response = client_for("tongbientap", demo_password).post(edit_url(article), data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert gettext("This article cannot be published yet:") in content
+    assert "&lt;ul&gt;" not in content and "&lt;li&gt;" not in content  # no raw markup
+    assert "Ảnh &quot;Ảnh chính&quot;" in content or 'Ảnh "Ảnh chính"' in content

@@ -1,9 +1,10 @@
 """The article editor's form."""
 
 from django import forms
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from coverage.publication import body_images, problems_message, publication_problems
+from coverage.publication import body_images, publication_problems
 from editorial.pipelines.authorship import not_writers
 from editorial.pipelines.reviewers import reviewer_candidates
 
@@ -58,5 +59,10 @@ class ArticlePageForm(WagtailAdminPageForm):
             images=[cleaned.get("hero_image"), *body_images(cleaned.get("body"))],
         )
         if problems:
-            raise forms.ValidationError(problems_message(problems))
+            # Plain-text items, one per problem: Wagtail lists a form's errors in its
+            # message as text (HTML in them would show as tags).
+            raise forms.ValidationError(
+                [forms.ValidationError(_("This article cannot be published yet:"))]
+                + [forms.ValidationError(problem.message) for problem in problems]
+            )
         return cleaned
