@@ -14,7 +14,7 @@ class PipelinesConfig(AppConfig):
     def ready(self) -> None:
         from django.core.checks import Tags, register
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import TaskState, WorkflowPage, WorkflowState
+        from wagtail.models import Revision, TaskState, WorkflowPage, WorkflowState
         from wagtail.signals import (
             task_submitted,
             workflow_approved,
@@ -23,7 +23,7 @@ class PipelinesConfig(AppConfig):
         )
 
         from editorial.models import ProgrammeTopic
-        from editorial.pipelines import notifications, routing
+        from editorial.pipelines import notifications, routing, schedule_edits
 
         # Wagtail's receivers (wagtail/admin/signal_handlers.py), replaced by ours.
         task_submitted.disconnect(
@@ -63,3 +63,8 @@ class PipelinesConfig(AppConfig):
             routing.workflow_page_deleted, sender=WorkflowPage, dispatch_uid="pipelines.wfpage_del"
         )
         register(routing.check_hub_pipelines, Tags.database)
+
+        # Saving only the schedule keeps the approvals (editorial.pipelines.schedule_edits).
+        post_save.connect(
+            schedule_edits.revision_saved, sender=Revision, dispatch_uid="pipelines.schedule"
+        )
