@@ -55,7 +55,7 @@ def test_bad_database_url_is_a_configuration_error():
 
 def test_redis_url_selects_shared_cache():
     assert env.get_cache({"REDIS_URL": "redis://127.0.0.1:6379/1"})["default"]["BACKEND"] == (
-        "django.core.cache.backends.redis.RedisCache"
+        "editorial.redis_cache.OutageTolerantRedisCache"
     )
     assert "LocMemCache" in env.get_cache({})["default"]["BACKEND"]
 

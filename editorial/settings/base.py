@@ -176,6 +176,11 @@ EDITORIAL_DUE_SOON_DAYS = 2
 # Behind a proxy every request comes from the proxy: name the header carrying the
 # reader's address (e.g. HTTP_X_REAL_IP) so search rate limits apply per reader.
 RATELIMIT_IP_META_KEY = env.get_str("RATELIMIT_IP_META_KEY") or None
+# The counts live in the cache. When it cannot count (Redis down), django-ratelimit's
+# default is to limit: every search and suggestion would answer 429 for the whole outage.
+# The limit only slows scrapers down; refusing every reader is the worse failure, so a
+# request it cannot count goes through (the proxy's own rate limit still applies).
+RATELIMIT_FAIL_OPEN = True
 # Gravatar would leak editors' hashed emails to a third party and fails offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

@@ -87,10 +87,20 @@ def get_cache(environ: Mapping[str, str] | None = None) -> dict:
     if redis_url:
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                # A Redis outage is a cache miss, not a 500 (see editorial/redis_cache.py).
+                "BACKEND": "editorial.redis_cache.OutageTolerantRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "coverage",
                 "TIMEOUT": 600,
+                # Seconds a process skips Redis after a failure before trying again.
+                "RETRY_AFTER": 5,
+                "OPTIONS": {
+                    # Redis beside the app answers in well under a millisecond; without
+                    # these a dead or unroutable Redis held each request for the OS's
+                    # TCP timeout (tens of seconds) before the cache call failed.
+                    "socket_connect_timeout": 0.25,
+                    "socket_timeout": 0.5,
+                },
             }
         }
     return {
