@@ -108,9 +108,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Uploads are bounded: 10 MB per request body held in memory, 20 MB per file.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# --- Request bounds ------------------------------------------------------------------
+# What a person sends, with room to spare; a request past them is refused (400) before
+# any view runs. README "Running in production" lists them with the proxy's own limit.
+# Form fields per request: the demo's largest forms carry 110 (a nine-item plan) and 43
+# (an article of five blocks); a 100-item plan or a 300-block article stays under 2,000.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 3000
+# The request body less its files: an article's text and blocks are a few hundred KB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+# Uploads larger than this are streamed to a temporary file instead of held in memory.
+# The largest file accepted is WAGTAILIMAGES_MAX_UPLOAD_SIZE / WAGTAILDOCS_MAX_UPLOAD_SIZE.
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+# Inline rows per formset: each InlinePanel's max_num, enforced by editorial.formset_limits.
 
 # --- Background work -------------------------------------------------------------
 # Wagtail (and our notifications) enqueue through django-tasks; a `db_worker`
