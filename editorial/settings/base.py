@@ -183,8 +183,12 @@ EDITORIAL_ARTICLE_MODEL = "coverage.ArticlePage"
 EDITORIAL_DUE_SOON_DAYS = 2
 
 # Behind a proxy every request comes from the proxy: name the header carrying the
-# reader's address (e.g. HTTP_X_REAL_IP) so search rate limits apply per reader.
-RATELIMIT_IP_META_KEY = env.get_str("RATELIMIT_IP_META_KEY") or None
+# reader's address (e.g. HTTP_X_REAL_IP) so search rate limits apply per reader. The
+# header is read by coverage.search.client_address, which falls back to the peer's
+# address when it is missing or not an address (django-ratelimit, given the header name
+# itself, answered such a request with a 500).
+COVERAGE_CLIENT_IP_META_KEY = env.get_str("RATELIMIT_IP_META_KEY") or None
+RATELIMIT_IP_META_KEY = "coverage.search.client_address.reader_address"
 # The counts live in the cache. When it cannot count (Redis down), django-ratelimit's
 # default is to limit: every search and suggestion would answer 429 for the whole outage.
 # The limit only slows scrapers down; refusing every reader is the worse failure, so a
