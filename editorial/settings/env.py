@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -18,7 +19,7 @@ TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
 
-class ConfigurationError(Exception):
+class ConfigurationError(ImproperlyConfigured):
     """A required or malformed environment variable; raised before Django starts."""
 
 
