@@ -85,4 +85,4 @@ compilemessages: install
 	$(BIN)/python manage.py compilemessages -l vi $(I18N_IGNORE)
 
 clean:
-	rm -rf $(VENV) static .test-media test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) static .test-media test-artifacts .pytest_cache .ruff_cache .hypothesis

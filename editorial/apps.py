@@ -12,6 +12,11 @@ class EditorialConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        from editorial import formset_limits
+
+        # Before any admin form class is built: every inline formset bounded.
+        formset_limits.install()
+
         from editorial import signal_handlers
 
         connection_created.connect(

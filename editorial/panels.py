@@ -26,8 +26,14 @@ programme_panels = [
     FieldRowPanel([FieldPanel("signed_on"), FieldPanel("signed_at")], heading=_("Signing")),
     FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
     FieldPanel("summary"),
+    # Each InlinePanel names max_num, what the paper deal could hold; the admin stops
+    # adding rows there and editorial.formset_limits refuses a POST that claims more.
     InlinePanel(
-        "parties", heading=_("Parties"), label=_("party"), panels=[FieldPanel("organisation")]
+        "parties",
+        heading=_("Parties"),
+        label=_("party"),
+        panels=[FieldPanel("organisation")],
+        max_num=10,
     ),
     InlinePanel(
         "people",
@@ -39,13 +45,21 @@ programme_panels = [
             FieldPanel("position"),
             FieldPanel("organisation"),
         ],
+        max_num=20,
     ),
-    InlinePanel("purposes", heading=_("Purposes"), label=_("purpose"), panels=[FieldPanel("text")]),
+    InlinePanel(
+        "purposes",
+        heading=_("Purposes"),
+        label=_("purpose"),
+        panels=[FieldPanel("text")],
+        max_num=20,
+    ),
     InlinePanel(
         "responsibilities",
         heading=_("Coordination mechanism"),
         label=_("responsibility"),
         panels=[FieldPanel("organisation"), FieldPanel("responsibility")],
+        max_num=30,
     ),
     FieldPanel("slug"),
 ]
@@ -77,7 +91,10 @@ annual_plan_edit_handler = ObjectList(
         FieldRowPanel([FieldPanel("programme"), FieldPanel("year")]),
         FieldPanel("title"),
         FieldPanel("notes"),
-        InlinePanel("items", heading=_("Items"), label=_("item"), panels=plan_item_panels),
+        # A year's plan runs to a few dozen items (the demo's 2020 plan has nine).
+        InlinePanel(
+            "items", heading=_("Items"), label=_("item"), panels=plan_item_panels, max_num=100
+        ),
     ],
     base_form_class=AnnualPlanForm,
 )

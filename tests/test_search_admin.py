@@ -39,3 +39,13 @@ def test_organisations_and_people_found_without_diacritics(demo, login):
     huan = Author.objects.filter(full_name__contains="Huấn").first() or Author.objects.first()
     query = fold(huan.full_name)
     assert huan in _listed(client, "wagtailsnippets_editorial_author:list", query)
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["desk_assignment:index", "desk_log:index", "wagtailsnippets_editorial_programmeevent:list"],
+)
+@pytest.mark.parametrize("query", ["%", "--", "*"])
+def test_a_query_that_folds_to_nothing_lists_nothing(admin_client, db, url_name, query):
+    response = admin_client.get(reverse(url_name), {"q": query})
+    assert response.status_code == 200

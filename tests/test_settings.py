@@ -110,7 +110,7 @@ def test_bad_database_url_is_a_configuration_error():
 
 def test_redis_url_selects_shared_cache():
     assert env.get_cache({"REDIS_URL": "redis://127.0.0.1:6379/1"})["default"]["BACKEND"] == (
-        "django.core.cache.backends.redis.RedisCache"
+        "editorial.redis_cache.OutageTolerantRedisCache"
     )
     assert "LocMemCache" in env.get_cache({})["default"]["BACKEND"]
 
@@ -159,3 +159,25 @@ def test_production_ssl_redirect_can_be_left_to_the_proxy():
         SECURE_SSL_REDIRECT="false",
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("secret", "hosts", "message"),
+    [
+        ("short-key-" * 4, "tapchicongsan.example", "SECRET_KEY is too weak"),
+        ("django-insecure-" + "x" * 50, "tapchicongsan.example", "SECRET_KEY is too weak"),
+        ("k" * 60, "*", "wildcard"),
+        ("k" * 60, "tapchicongsan.example,*", "wildcard"),
+    ],
+)
+def test_production_refuses_weak_secret_or_wildcard_host(secret, hosts, message):
+    result = _manage("check", SECRET_KEY=secret, ALLOWED_HOSTS=hosts)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Configuration error:") and message in lines[0]
+
+
+def test_configuration_errors_are_improperly_configured():
+    from django.core.exceptions import ImproperlyConfigured
+
+    assert issubclass(env.ConfigurationError, ImproperlyConfigured)

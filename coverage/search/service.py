@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from coverage.search.text import accent_exact_hits, exact_terms, query_terms
+from coverage.search.text import accent_exact_hits, exact_terms, has_words, query_terms
 from editorial.text import fold
 
 # Results per query: ten pages of ten, more than readers page through. Every row in the
@@ -123,7 +123,7 @@ def _best_matches(
 def search_articles(query: str, filters: SearchFilters | None = None) -> SearchOutcome:
     """Live articles matching every word of ``query`` (or, failing that, any word)."""
     outcome = SearchOutcome(query=query)
-    if not query:
+    if not has_words(query):
         return outcome
     backend = get_search_backend()
     filters = filters or SearchFilters()
@@ -141,7 +141,7 @@ def search_articles(query: str, filters: SearchFilters | None = None) -> SearchO
 
 def autocomplete_titles(prefix: str, limit: int = 8) -> list:
     """Live articles whose headline starts with the words typed so far."""
-    if len(prefix) < 2:
+    if len(prefix) < 2 or not has_words(prefix):
         return []
     backend = get_search_backend()
     return list(backend.autocomplete(prefix, live_articles(), fields=["title"])[:limit])

@@ -9,6 +9,7 @@ import re
 
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
+from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database.sqlite.query import MatchExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -83,11 +84,30 @@ class FoldingSQLiteIndex(SQLiteIndex):
         self._refresh_title_norms()
 
 
+class NoResults(EmptySearchResults):
+    """No results, of a known model, as a search with results would say."""
+
+    def __init__(self, model) -> None:
+        super().__init__()
+        self.model = model
+
+    def _clone(self):
+        return self.__class__(self.model)
+
+
 class FoldingSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = FoldingSQLiteIndex
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        return super()._search(query_compiler_class, fold_query(query), model_or_queryset, **kwargs)
+        results = super()._search(
+            query_compiler_class, fold_query(query), model_or_queryset, **kwargs
+        )
+        if isinstance(results, EmptySearchResults):
+            # Folding can leave nothing of a query ("%", "--"), and modelsearch's empty
+            # results name no model, which Wagtail's listings read (a 500 in the admin).
+            model = getattr(model_or_queryset, "model", model_or_queryset)
+            return NoResults(model)
+        return results
 
     def ranked_pks(
         self, query: str, queryset: QuerySet, *, operator: str, limit: int, narrow: bool = False

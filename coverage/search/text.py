@@ -27,6 +27,17 @@ def clean_query(raw: str | None) -> str:
     return text[:MAX_QUERY_LENGTH].strip()
 
 
+def has_words(query: str) -> bool:
+    """Whether the query holds anything to search for: "--" or "- -" does not.
+
+    The PostgreSQL backend splits a query on spaces and hyphens and builds its tsquery
+    from the pieces; with none left it has no tsquery, and autocomplete raised
+    AttributeError (a 500 for "/tim-kiem/goi-y/?q=--"). Such a query finds nothing on
+    either database, so it is answered before any backend sees it.
+    """
+    return bool(_WORD.search(query))
+
+
 def query_terms(query: str) -> set[str]:
     """Folded words of the query: the set a word must fold into to be highlighted.
 

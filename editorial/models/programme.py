@@ -14,7 +14,9 @@ from wagtail.search import index
 from editorial.enums import SignatoryRole
 from editorial.models.mixins import AutoSlugMixin
 
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+# The years a programme, a plan or a listing's year filter can name.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
 class Programme(AutoSlugMixin, RevisionMixin, index.Indexed, ClusterableModel):

@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from editorial.desk.articles import article_model, topic_hubs
+from editorial.filters import YearFilter
 from editorial.models import Author, Organisation, PlanItem, ProgrammeTopic
 from editorial.reports.permissions import ReportsOnlyMixin, can_view_reports
 from editorial.reports.views.coverage import CoverageReportView
@@ -115,9 +116,7 @@ class ArticleFilterSet(PageFilterSet):
     plan_item = django_filters.ModelChoiceFilter(
         label=_("Plan item"), queryset=PlanItem.objects.select_related("plan")
     )
-    plan_year = django_filters.NumberFilter(
-        label=_("Plan year"), field_name="plan_item__plan__year"
-    )
+    plan_year = YearFilter(label=_("Plan year"), field_name="plan_item__plan__year")
     plan_topic = django_filters.ModelChoiceFilter(
         label=_("Plan item's topic"),
         queryset=ProgrammeTopic.objects.all(),
@@ -135,7 +134,7 @@ class ArticleFilterSet(PageFilterSet):
         field_name="bylines__author",
         distinct=True,
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         label=_("Year first published"), field_name="first_published_at", lookup_expr="year"
     )
     first_published_at = django_filters.DateFromToRangeFilter(

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (reader and admin policies) and Permissions-Policy.
+    "editorial.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -110,9 +112,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Uploads are bounded: 10 MB per request body held in memory, 20 MB per file.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# --- Request bounds ------------------------------------------------------------------
+# What a person sends, with room to spare; a request past them is refused (400) before
+# any view runs. README "Running in production" lists them with the proxy's own limit.
+# Form fields per request: the demo's largest forms carry 110 (a nine-item plan) and 43
+# (an article of five blocks); a 100-item plan or a 300-block article stays under 2,000.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 3000
+# The request body less its files: an article's text and blocks are a few hundred KB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+# Uploads larger than this are streamed to a temporary file instead of held in memory.
+# The largest file accepted is WAGTAILIMAGES_MAX_UPLOAD_SIZE / WAGTAILDOCS_MAX_UPLOAD_SIZE.
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+# Inline rows per formset: each InlinePanel's max_num, enforced by editorial.formset_limits.
 
 # --- Background work -------------------------------------------------------------
 # Wagtail (and our notifications) enqueue through django-tasks; a `db_worker`
@@ -176,8 +187,17 @@ EDITORIAL_ARTICLE_MODEL = "coverage.ArticlePage"
 EDITORIAL_DUE_SOON_DAYS = 2
 
 # Behind a proxy every request comes from the proxy: name the header carrying the
-# reader's address (e.g. HTTP_X_REAL_IP) so search rate limits apply per reader.
-RATELIMIT_IP_META_KEY = env.get_str("RATELIMIT_IP_META_KEY") or None
+# reader's address (e.g. HTTP_X_REAL_IP) so search rate limits apply per reader. The
+# header is read by coverage.search.client_address, which falls back to the peer's
+# address when it is missing or not an address (django-ratelimit, given the header name
+# itself, answered such a request with a 500).
+COVERAGE_CLIENT_IP_META_KEY = env.get_str("RATELIMIT_IP_META_KEY") or None
+RATELIMIT_IP_META_KEY = "coverage.search.client_address.reader_address"
+# The counts live in the cache. When it cannot count (Redis down), django-ratelimit's
+# default is to limit: every search and suggestion would answer 429 for the whole outage.
+# The limit only slows scrapers down; refusing every reader is the worse failure, so a
+# request it cannot count goes through (the proxy's own rate limit still applies).
+RATELIMIT_FAIL_OPEN = True
 # Gravatar would leak editors' hashed emails to a third party and fails offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

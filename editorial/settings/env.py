@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -18,7 +19,7 @@ TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
 
-class ConfigurationError(Exception):
+class ConfigurationError(ImproperlyConfigured):
     """A required or malformed environment variable; raised before Django starts."""
 
 
@@ -104,10 +105,20 @@ def get_cache(environ: Mapping[str, str] | None = None) -> dict:
     if redis_url:
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                # A Redis outage is a cache miss, not a 500 (see editorial/redis_cache.py).
+                "BACKEND": "editorial.redis_cache.OutageTolerantRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "coverage",
                 "TIMEOUT": 600,
+                # Seconds a process skips Redis after a failure before trying again.
+                "RETRY_AFTER": 5,
+                "OPTIONS": {
+                    # Redis beside the app answers in well under a millisecond; without
+                    # these a dead or unroutable Redis held each request for the OS's
+                    # TCP timeout (tens of seconds) before the cache call failed.
+                    "socket_connect_timeout": 0.25,
+                    "socket_timeout": 0.5,
+                },
             }
         }
     return {

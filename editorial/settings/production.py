@@ -8,8 +8,22 @@ from .base import env
 
 if not SECRET_KEY:  # noqa: F405
     raise env.ConfigurationError("SECRET_KEY is not set; production refuses to start without it.")
+# What `check --deploy` only warns about (security.W009) refuses to start here: sessions,
+# password resets and signed preview links are only as safe as this key.
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):  # noqa: F405
+    raise env.ConfigurationError(
+        "SECRET_KEY is too weak: use 50 or more random characters, not Django's "
+        "'django-insecure' development key "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 if not ALLOWED_HOSTS:  # noqa: F405
     raise env.ConfigurationError("ALLOWED_HOSTS is not set; list the site's host names.")
+# A wildcard lets any Host header through, and with it poisoned absolute links in the
+# notification mails and password resets.
+if any("*" in host for host in ALLOWED_HOSTS):  # noqa: F405
+    raise env.ConfigurationError(
+        "ALLOWED_HOSTS must name the site's hosts; a wildcard ('*') is refused."
+    )
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from editorial import permissions
 from editorial.desk.forms import AssignmentForm, DeclineForm
 from editorial.enums import AssignmentStage, AssignmentStatus
+from editorial.filters import YearFilter
 from editorial.models import Assignment, BeatLogEntry, PlanItem, ProgrammeTopic
 from editorial.pipelines.history import pipeline_steps
 from editorial.viewsets import rows
@@ -63,9 +64,7 @@ class AssignmentFilterSet(WagtailFilterSet):
     plan_item = django_filters.ModelChoiceFilter(
         label=_("Plan item"), queryset=PlanItem.objects.select_related("plan")
     )
-    plan_year = django_filters.NumberFilter(
-        label=_("Plan year"), field_name="plan_item__plan__year"
-    )
+    plan_year = YearFilter(label=_("Plan year"), field_name="plan_item__plan__year")
     person = django_filters.ModelChoiceFilter(
         label=_("Journalist"), queryset=_writers, method="filter_person"
     )

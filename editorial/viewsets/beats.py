@@ -62,6 +62,7 @@ class BeatViewSet(ModelViewSet):
                 FieldPanel("role"),
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
             ],
+            max_num=30,
         ),
     ]
 
@@ -146,6 +147,8 @@ class BeatLogEntryViewSet(ModelViewSet):
                 heading=_("Attachments"),
                 label=_("attachment"),
                 panels=[FieldPanel("document")],
+                # Briefing notes and letters from one meeting, not an archive.
+                max_num=20,
             ),
         ],
         base_form_class=BeatLogEntryForm,

@@ -8,6 +8,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import UpdatedAtColumn
 
 from editorial.enums import EventKind
+from editorial.filters import YearFilter
 from editorial.models import AnnualPlan, PlanItem, ProgrammeEvent, ProgrammeTopic
 from editorial.panels import annual_plan_edit_handler, event_panels
 from editorial.viewsets.base import ProgrammeSnippetViewSet
@@ -28,14 +29,12 @@ class AnnualPlanViewSet(ProgrammeSnippetViewSet):
 
 
 class ProgrammeEventFilterSet(WagtailFilterSet):
-    year = django_filters.NumberFilter(field_name="starts_at", lookup_expr="year", label=_("Year"))
+    year = YearFilter(field_name="starts_at", lookup_expr="year", label=_("Year"))
     kind = django_filters.ChoiceFilter(choices=EventKind.choices, label=_("Kind"))
     topic = django_filters.ModelChoiceFilter(
         queryset=ProgrammeTopic.objects.all(), label=_("Topic")
     )
-    plan_year = django_filters.NumberFilter(
-        field_name="plan_item__plan__year", label=_("Plan year")
-    )
+    plan_year = YearFilter(field_name="plan_item__plan__year", label=_("Plan year"))
     plan_item = django_filters.ModelChoiceFilter(
         queryset=PlanItem.objects.select_related("plan"), label=_("Plan item")
     )

@@ -179,7 +179,7 @@ class ArticlePage(ReaderPageMixin, Page):
     content_panels: ClassVar[list] = [
         FieldPanel("title", heading=_("Headline")),
         FieldPanel("sapo"),
-        InlinePanel("bylines", heading=_("Bylines"), label=_("byline"), min_num=1),
+        InlinePanel("bylines", heading=_("Bylines"), label=_("byline"), min_num=1, max_num=10),
         FieldPanel("hero_image"),
         FieldPanel("body"),
         MultiFieldPanel(
