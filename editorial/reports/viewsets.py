@@ -14,13 +14,14 @@ from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn, ParentPageColumn
-from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.views.pages.choose_parent import ChooseParentView
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from editorial.desk.articles import article_model, topic_hubs
 from editorial.models import Author, Organisation, PlanItem, ProgrammeTopic
-from editorial.reports.permissions import can_view_reports
+from editorial.reports.permissions import ReportsOnlyMixin, can_view_reports
 from editorial.reports.views.coverage import CoverageReportView
 from editorial.reports.views.cycle_times import CycleTimesReportView
 from editorial.reports.views.overdue import OverdueReportView
@@ -159,8 +160,18 @@ class ArticleFilterSet(PageFilterSet):
         return queryset.filter(**on_time) if value else queryset.exclude(**on_time)
 
 
+class ArticleIndexView(ReportsOnlyMixin, IndexView):
+    pass
+
+
+class ArticleChooseParentView(ReportsOnlyMixin, ChooseParentView):
+    pass
+
+
 class ArticleListingViewSet(PageListingViewSet):
-    """Every article, with the programme's filters: the list behind each report number."""
+    """Every article, with the programme's filters: the list behind each report number.
+    Its screens are the reports' (editors and the editor-in-chief): it lists every draft
+    and in-review article, whoever wrote it."""
 
     name = "report_articles"
     url_prefix = "bao-cao/bai-viet"
@@ -168,6 +179,8 @@ class ArticleListingViewSet(PageListingViewSet):
     icon = "doc-full-inverse"
     menu_label = _("Articles")
     filterset_class = ArticleFilterSet
+    index_view_class = ArticleIndexView
+    choose_parent_view_class = ArticleChooseParentView
     columns: ClassVar[list] = [
         PageTitleColumn("title", label=_("Headline"), sort_key="title", classname="title"),
         ParentPageColumn("parent", label=_("Topic hub")),

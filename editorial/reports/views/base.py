@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,13 +16,13 @@ from editorial.desk.articles import TopicHub, topic_hubs
 from editorial.models import AnnualPlan
 from editorial.reports import exports
 from editorial.reports.filters import ReportFilterSet
-from editorial.reports.permissions import can_view_reports
+from editorial.reports.permissions import ReportsOnlyMixin
 from editorial.reports.queries.common import ReportParams, default_year
 from editorial.reports.tables import LazyRows, ReportTable
 from editorial.text import slugify_vi
 
 
-class ProgrammeReportView(ReportView):
+class ProgrammeReportView(ReportsOnlyMixin, ReportView):
     template_name = "editorial/reports/report.html"
     results_template_name = "editorial/reports/report_results.html"
     filterset_class = ReportFilterSet
@@ -34,11 +33,6 @@ class ProgrammeReportView(ReportView):
     export_name = "bao-cao"
     #: The URL name of this report (the viewset's namespace + ":index").
     url_name = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_reports(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_index_url(self):
         return reverse(self.url_name)
