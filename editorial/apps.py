@@ -27,3 +27,9 @@ class EditorialConfig(AppConfig):
 
         register_permission_policy(Assignment, AssignmentPermissionPolicy(Assignment))
         register_permission_policy(BeatLogEntry, BeatLogEntryPermissionPolicy(BeatLogEntry))
+
+        # Photos and documents: "delete" needs the delete permission (Wagtail's own
+        # policy treats it as "change", which editors hold to fix credits).
+        from editorial import collection_permissions
+
+        collection_permissions.register()
