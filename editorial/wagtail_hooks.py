@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from editorial.desk.panels import MyDeskPanel
+from editorial.pipelines.moves import refuse_move
 from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.refusals import refuse_bulk_publication
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
@@ -60,3 +61,4 @@ def desk_css():
 
 
 hooks.register("before_bulk_action", refuse_bulk_publication)
+hooks.register("before_move_page", refuse_move)
