@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from editorial.admin_api import replace_endpoints
 from editorial.desk.panels import MyDeskPanel
 from editorial.pipelines.moves import refuse_move
 from editorial.pipelines.panels import OverdueStepsPanel
@@ -62,3 +63,5 @@ def desk_css():
 
 hooks.register("before_bulk_action", refuse_bulk_publication)
 hooks.register("before_move_page", refuse_move)
+# After wagtail.documents' and wagtail.images' own registrations (order 0), which it replaces.
+hooks.register("construct_admin_api", replace_endpoints, order=1)
