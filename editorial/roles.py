@@ -28,8 +28,12 @@ PAGE_PERMISSIONS: dict[Role, set[str]] = {
     Role.EDITORIAL_BOARD: set(),
 }
 
-# Image and document permissions on the root collection.
+# Image and document permissions on the root collection. "delete" is its own right
+# (editorial.media_permissions): editors change photos and documents but do not
+# delete them; whoever uploaded one may still delete their own.
 COLLECTION_PERMISSIONS: dict[Role, set[str]] = {
+    # Deleting a file some article may show is the editor-in-chief's call, as for the
+    # programme's records.
     Role.EDITOR_IN_CHIEF: {
         "add_image",
         "change_image",
@@ -38,6 +42,7 @@ COLLECTION_PERMISSIONS: dict[Role, set[str]] = {
         "add_document",
         "change_document",
         "choose_document",
+        "delete_document",
     },
     Role.EDITOR: {
         "add_image",

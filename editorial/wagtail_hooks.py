@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from editorial.admin_api import narrow_admin_api
 from editorial.desk.panels import MyDeskPanel
 from editorial.documents import serve_document
+from editorial.pipelines.moves import refuse_move
 from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.refusals import refuse_bulk_publication
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
@@ -63,4 +64,6 @@ def desk_css():
 
 hooks.register("before_bulk_action", refuse_bulk_publication)
 hooks.register("before_serve_document", serve_document)
+hooks.register("before_move_page", refuse_move)
+# After wagtail.documents' and wagtail.images' own registrations (order 0), which it replaces.
 hooks.register("construct_admin_api", narrow_admin_api, order=100)

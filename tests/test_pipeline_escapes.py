@@ -69,6 +69,30 @@ def test_the_editor_in_chief_may_move_an_article_to_another_pipeline(demo, demo_
     assert PageLogEntry.objects.filter(page=article, action="wagtail.move").exists()
 
 
+@pytest.mark.parametrize(
+    ("username", "destination", "shown"),
+    [
+        ("tongbientap", EVENTS_TOPIC, True),
+        ("bientap", OTHER_STANDARD_TOPIC, True),
+        ("bientap", EVENTS_TOPIC, False),
+        ("phongvien2", OTHER_STANDARD_TOPIC, False),
+        ("bananh", OTHER_STANDARD_TOPIC, False),
+    ],
+)
+def test_the_move_confirmation_is_shown_only_for_a_move_the_user_may_make(
+    demo, demo_password, username, destination, shown
+):
+    article = draft_article(STANDARD_TOPIC)
+    url = reverse("wagtailadmin_pages:move_confirm", args=[article.pk, hub(destination).pk])
+    response = client_for(username, demo_password).get(url)
+    if shown:
+        assert response.status_code == 200
+        assert article.title in response.content.decode()
+    else:
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
+
+
 def test_an_editor_cannot_review_his_own_article(demo, demo_password):
     editor = user("bientap")
     article = draft_article(EVENTS_TOPIC, owner="bientap", requested_reviewer=editor)

@@ -120,4 +120,6 @@ def test_text_that_looks_like_a_formula_stays_text():
     sheet = load_workbook(io.BytesIO(exports.xlsx_bytes(table, "Kiểm thử"))).worksheets[0]
     assert sheet["A2"].data_type == "s"
     assert sheet["A2"].value == '=HYPERLINK("http://x","Đảng")'
+    assert sheet["A2"].quotePrefix and sheet["A3"].quotePrefix  # Excel keeps them text
+    assert not sheet["B2"].quotePrefix
     assert sheet["B2"].value == -3

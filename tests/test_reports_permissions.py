@@ -17,6 +17,10 @@ EXTRA_URLS = [
     report_url("coverage", year=2020, export="xlsx"),
     reverse("report_progress:index_results") + "?year=2020",
     reverse("report_overdue:index_results"),
+    # The article listing the numbers link to lists every draft: part of the reports.
+    reverse("report_articles:index") + "?plan_year=2020",
+    reverse("report_articles:index_results"),
+    reverse("report_articles:choose_parent"),
 ]
 SCREEN_URLS = [report_url(name, **params) for name, params in REPORT_SCREENS]
 

@@ -7,11 +7,13 @@ progress, if any); a move to another pipeline is for whoever may publish the art
 directly (the editor-in-chief), and Wagtail's audit log records it.
 
 The rule lives in the article's permission tester, which every move path asks: the
-move view and its destination chooser, bulk Move and ``MovePageAction`` itself.
+move view and its destination chooser, the confirmation screen (``refuse_move``, a
+``before_move_page`` hook), bulk Move and ``MovePageAction`` itself.
 """
 
 from __future__ import annotations
 
+from wagtail.admin.auth import permission_denied
 from wagtail.models import PagePermissionTester
 
 
@@ -31,3 +33,13 @@ class ArticlePermissionTester(PagePermissionTester):
         if destination.pk == self.page.get_parent().pk:
             return True  # reordering within its own hub
         return keeps_pipeline(self.page, destination) or self.can_publish()
+
+
+def refuse_move(request, page, destination):
+    """``before_move_page``: Wagtail's confirmation screen checks nothing on GET (only the
+    posted move is checked, by ``MovePageAction``), so it showed anyone with admin access
+    "move this article there?" for any page and hub. Every page's tester answers here, on
+    GET and POST alike; for articles that includes keeping the pipeline."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+    return None

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
 from editorial.reports.tables import ReportTable
+from editorial.spreadsheets import csv_text, keep_xlsx_text
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -18,15 +19,6 @@ FORMATS = (CSV, XLSX)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Excel takes UTF-8 only when the file starts with a BOM; without it "Đảng" is mojibake.
 BOM = "\ufeff"
-# A cell starting with one of these is run as a formula by spreadsheets: a headline
-# like "=HYPERLINK(...)" must stay text (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _csv_value(value):
@@ -36,7 +28,7 @@ def _csv_value(value):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    return _safe_text(value)
+    return csv_text(value)  # a headline like "=HYPERLINK(...)" stays text
 
 
 def csv_bytes(table: ReportTable) -> bytes:
@@ -68,10 +60,7 @@ def xlsx_bytes(table: ReportTable, sheet_title: str) -> bytes:
     for values in table.export_rows():
         cells = []
         for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            if cell.data_type == "f":
-                # openpyxl treats a leading "=" as a formula: keep it text.
-                cell.data_type = "s"
+            cell = keep_xlsx_text(WriteOnlyCell(sheet, value=value))
             if isinstance(value, datetime.datetime):
                 cell.number_format = "dd/mm/yyyy hh:mm"
             elif isinstance(value, datetime.date):

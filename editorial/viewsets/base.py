@@ -1,4 +1,5 @@
-"""Behaviour shared by the programme's viewsets: Vietnamese sorting, safe deletion."""
+"""Behaviour shared by the programme's viewsets: formula-safe downloads, Vietnamese
+sorting, safe deletion."""
 
 from __future__ import annotations
 
@@ -14,10 +15,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
+from editorial.spreadsheets import FormulaSafeExportMixin
 from editorial.text import VI_COLLATION
 
 
-class VietnameseIndexView(IndexView):
+class ProgrammeIndexView(FormulaSafeExportMixin, IndexView):
+    """A programme listing: its CSV / XLSX downloads keep user text from running as a
+    formula (``editorial.spreadsheets``)."""
+
+
+class VietnameseIndexView(ProgrammeIndexView):
     """A snippet listing whose name columns sort in Vietnamese order, on any database.
 
     Sorting a column orders by its raw field, which puts "Đ" after "Z" on SQLite and
@@ -77,6 +84,7 @@ class ProgrammeSnippetViewSet(SnippetViewSet):
 
     inspect_view_enabled = True
     copy_view_enabled = False
+    index_view_class = ProgrammeIndexView
     delete_view_class = ProtectedDeleteView
     #: Relations the listing's columns show, fetched in the same query.
     list_select_related: ClassVar[tuple[str, ...]] = ()
