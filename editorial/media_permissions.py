@@ -14,7 +14,10 @@ action and our admin API endpoints ask these (``policy_registry``).
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
@@ -32,6 +35,23 @@ def used_by_live_content(obj) -> bool:
     return bool(page_ids) and Page.objects.live().public().filter(pk__in=page_ids).exists()
 
 
+def ids_used_by_live_content(model) -> list[int]:
+    """Primary keys of ``model`` rows that live public pages reference."""
+    page_type = ContentType.objects.get_for_model(Page)
+    live_pages = (
+        Page.objects.live()
+        .public()
+        .annotate(key=Cast("pk", output_field=CharField()))
+        .values("key")
+    )
+    ids = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(model),
+        base_content_type=page_type,
+        object_id__in=live_pages,
+    ).values_list("to_object_id", flat=True)
+    return [int(pk) for pk in ids if str(pk).isdigit()]
+
+
 class KeepsLiveContentWhole(CollectionOwnershipPermissionPolicy):
     """Wagtail's collection rules, with delete as described in the module docstring.
     (Wagtail's ``user_has_permission_for_instance`` asks this method.)"""
@@ -41,6 +61,44 @@ class KeepsLiveContentWhole(CollectionOwnershipPermissionPolicy):
         if others and super().user_has_any_permission_for_instance(user, others, instance):
             return True
         return "delete" in actions and self.may_delete(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        others = [action for action in actions if action != "delete"]
+        rows = (
+            super().instances_user_has_any_permission_for(user, others)
+            if others
+            else self.model.objects.none()
+        )
+        return rows | self.deletable(user) if "delete" in actions else rows
+
+    def deletable(self, user):
+        """What ``user`` may delete, as a queryset (bulk delete, listings' menus)."""
+        if not (user.is_active and user.is_authenticated):
+            return self.model.objects.none()
+        rows = self.model.objects.all()
+        if not user.is_superuser:
+            own = Q(**{self.owner_field_name: user}) & Q(
+                collection__in=self._collections_with_perm(user, ["add"])
+            )
+            rows = rows.filter(
+                Q(collection__in=self._collections_with_perm(user, ["delete"])) | own
+            )
+        return rows.exclude(pk__in=ids_used_by_live_content(self.model))
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        others = [action for action in actions if action != "delete"]
+        users = (
+            super().users_with_any_permission_for_instance(others, instance)
+            if others
+            else get_user_model().objects.none()
+        )
+        if "delete" in actions and not used_by_live_content(instance):
+            users = users | self._users_with_perm(["delete"], collection=instance.collection)
+            owner_id = getattr(instance, f"{self.owner_field_name}_id", None)
+            if owner_id:
+                adders = self._users_with_perm(["add"], collection=instance.collection)
+                users = users | adders.filter(pk=owner_id)
+        return users.distinct()
 
     def may_delete(self, user, instance) -> bool:
         if used_by_live_content(instance):

@@ -81,7 +81,9 @@ class DemoSubjects:
     - ``assignment``: another journalist's (``phongvien2``) assignment without photo needs,
       so row-level rules show: editors open it, the journalist and photo desk do not.
     - ``log_entry``: a beat log entry by ``phongvien2`` on a beat ``phongvien`` does not follow.
-    - ``image``: a demo photo nobody uploaded; ``document``: one ``phongvien`` filed.
+    - ``image``: a photo nobody uploaded and no live content uses (one a reader sees
+      cannot be deleted by anyone: ``editorial.media_permissions``); ``document``: one
+      ``phongvien`` filed.
     - The demo has no document, child collection or redirect: those are made here, in the
       test's transaction (rolled back with it).
     """
@@ -162,10 +164,12 @@ class DemoSubjects:
             "in_review": in_review,
             "task_state": task_state,
             "workflow_state": in_review.current_workflow_state,
-            "image": get_image_model()
-            .objects.filter(uploaded_by_user__isnull=True)
-            .order_by("pk")
-            .first(),
+            # Not used by live content: nobody may delete a photo a reader sees.
+            "image": get_image_model().objects.create(
+                title="Ảnh lưu kho",
+                file=get_image_model().objects.first().file,
+                source_agency="VGP",
+            ),
             "document": document,
             "assignment": Assignment.objects.filter(assignee=colleague, photo_needs=PhotoNeeds.NONE)
             .order_by("pk")
