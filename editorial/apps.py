@@ -58,3 +58,9 @@ class EditorialConfig(AppConfig):
         from editorial.audit import narrow_model_log_entries
 
         narrow_model_log_entries()
+
+        # Wagtail's own spreadsheet exports (site history, workflow reports) keep
+        # formula-like text as text, as ours do (editorial.spreadsheets).
+        from editorial.spreadsheets import guard_wagtail_exports
+
+        guard_wagtail_exports()

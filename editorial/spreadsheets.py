@@ -52,3 +52,28 @@ class FormulaSafeExportMixin:
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
             yield keep_xlsx_text(cell)
+
+
+def guard_wagtail_exports() -> None:
+    """Give every Wagtail export the guard, including the ones we do not define (site
+    history, workflow and aging-pages reports): wraps ``SpreadsheetExportMixin`` once,
+    from ``EditorialConfig.ready``. ``csv_text`` and ``keep_xlsx_text`` leave escaped text
+    as it is, so our own mixin on top does no harm."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if getattr(SpreadsheetExportMixin, "formula_safe", False):
+        return
+    preprocess = SpreadsheetExportMixin.preprocess_field_value
+    xlsx_row = SpreadsheetExportMixin.generate_xlsx_row
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = preprocess(self, field, value, export_format)
+        return csv_text(value) if export_format == self.FORMAT_CSV else value
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        for cell in xlsx_row(self, worksheet, row_dict, date_format=date_format):
+            yield keep_xlsx_text(cell)
+
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+    SpreadsheetExportMixin.generate_xlsx_row = generate_xlsx_row
+    SpreadsheetExportMixin.formula_safe = True

@@ -66,3 +66,12 @@ def test_the_photo_desk_sees_no_proposal_or_beat_log_line(history):
 def test_editors_see_every_desk_record(history):
     seen = site_history("bientap")
     assert PROPOSAL in seen and OWN in seen and BRIEFING[:30] in seen
+
+
+def test_site_history_csv_keeps_formulas_as_text(demo):
+    topic = ProgrammeTopic.objects.first()
+    row = AssignmentFactory(headline='=HYPERLINK("http://x","y")', topic=topic)
+    log(instance=row, action="wagtail.create", user=user("bientap"))
+    exported = site_history("bientap", export="csv")
+    assert "'=HYPERLINK" in exported
+    assert "\n=HYPERLINK" not in exported and ",=HYPERLINK" not in exported
