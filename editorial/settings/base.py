@@ -161,12 +161,16 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILIMAGES_IMAGE_MODEL = "coverage.CreditedImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Width × height × frames: an animation counts every frame (coverage/forms/images.py).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "coverage.forms.images.CreditedImageForm"
 # SVG is off: it can carry script, and photos are never vector art.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Beat-log attachments and other documents: briefing notes and letters, not archives.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "txt", "xls", "xlsx", "ods", "jpg", "png"]
+# One message for an oversize upload, not a second about its extension.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "coverage.forms.documents.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # The pipeline's last approval publishes through the pipeline (editorial/pipelines/publishing.py).
