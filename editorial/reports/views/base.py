@@ -56,7 +56,10 @@ class ProgrammeReportView(ReportsOnlyMixin, ReportView):
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
-        years = sorted({*self.plan_years, self.today.year})
+        # Every year from the first plan to this one: on New Year's Day the year just
+        # ended (no plan of its own after the programme) must still be reachable.
+        first = min([*self.plan_years, self.today.year])
+        years = list(range(first, max([*self.plan_years, self.today.year]) + 1))
         kwargs.update(years=years, default_year=self.default_year)
         return kwargs
 
