@@ -24,7 +24,8 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 
 def used_by_live_content(obj) -> bool:
     """Does a live page that anyone may read reference ``obj`` (Wagtail's reference index:
-    heroes, body blocks, rich-text links)?"""
+    heroes, body blocks, rich-text links)? What makes a document public to readers; the
+    delete rule asks ``kept_by_live_content`` instead, where restricted pages count too."""
     page_type = ContentType.objects.get_for_model(Page)
     ids = (
         ReferenceIndex.get_references_to(obj)
@@ -47,6 +48,13 @@ def keys_used_by_live_content(model):
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id__in=live_pages,
     ).values("to_object_id")
+
+
+def kept_by_live_content(obj) -> bool:
+    """Does any live page, restricted ones included, use ``obj``? The delete rule for one
+    object, asked of the same subquery the listings exclude, so that a photo a listing
+    withholds from bulk delete cannot be deleted one by one either."""
+    return keys_used_by_live_content(type(obj)).filter(to_object_id=str(obj.pk)).exists()
 
 
 class KeepsLiveContentWhole(CollectionOwnershipPermissionPolicy):
@@ -91,7 +99,7 @@ class KeepsLiveContentWhole(CollectionOwnershipPermissionPolicy):
             if others
             else get_user_model().objects.none()
         )
-        if "delete" in actions and not used_by_live_content(instance):
+        if "delete" in actions and not kept_by_live_content(instance):
             users = users | self._users_with_perm(["delete"], collection=instance.collection)
             owner_id = getattr(instance, f"{self.owner_field_name}_id", None)
             if owner_id:
@@ -100,7 +108,7 @@ class KeepsLiveContentWhole(CollectionOwnershipPermissionPolicy):
         return users.distinct()
 
     def may_delete(self, user, instance) -> bool:
-        if used_by_live_content(instance):
+        if kept_by_live_content(instance):
             return False
         if getattr(instance, self.owner_field_name) == user:
             return self._check_perm(user, ["add"], collection=instance.collection)

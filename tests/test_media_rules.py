@@ -130,3 +130,28 @@ def test_editors_do_not_delete_photos_the_role_table_keeps_from_them(demo):
     assert get_image_model().objects.filter(pk=unused.pk).exists()
     signed_in("bananh").post(url)  # the photo desk holds delete_image
     assert not get_image_model().objects.filter(pk=unused.pk).exists()
+
+
+def test_a_photo_only_a_restricted_live_article_uses_is_kept_on_every_path(demo):
+    """The listing's subquery and the one-by-one delete give the same answer: a live page
+    behind a password still shows the photo to those who have the password."""
+    from wagtail.models import PageViewRestriction
+    from wagtail.permissions import policy_registry
+
+    from coverage.models import ArticlePage
+
+    article = ArticlePage.objects.live().exclude(hero_image=None).first()
+    hero = article.hero_image
+    others = ArticlePage.objects.exclude(pk=article.pk).filter(hero_image=hero)
+    others.update(hero_image=None)  # the restricted article is its only user
+    for other in ArticlePage.objects.exclude(pk=article.pk):
+        ReferenceIndex.create_or_update_for_object(other)
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="mật-khẩu"
+    )
+    chief = user("tongbientap")
+    policy = policy_registry.get_by_type(get_image_model())
+    assert not policy.user_has_permission_for_instance(chief, "delete", hero)
+    assert hero not in policy.instances_user_has_permission_for(chief, "delete")
+    signed_in("tongbientap").post(reverse("wagtailimages:delete", args=[hero.pk]))
+    assert get_image_model().objects.filter(pk=hero.pk).exists()

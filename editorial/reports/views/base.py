@@ -58,8 +58,8 @@ class ProgrammeReportView(ReportsOnlyMixin, ReportView):
         kwargs = super().get_filterset_kwargs()
         # Every year from the first plan to this one: on New Year's Day the year just
         # ended (no plan of its own after the programme) must still be reachable.
-        first = min([*self.plan_years, self.today.year])
-        years = list(range(first, max([*self.plan_years, self.today.year]) + 1))
+        span = [*self.plan_years, self.today.year]
+        years = list(range(min(span), max(span) + 1))
         kwargs.update(years=years, default_year=self.default_year)
         return kwargs
 
