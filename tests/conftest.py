@@ -16,21 +16,53 @@ from tests.support import databases
 
 # TEST_CLOCK=2031-06-30T23:30+07:00 runs the whole suite as if it were that moment (the
 # clock still ticks), so a test that passes only in some weeks of the year fails now,
-# not on a later submission. `.ci/run` sweeps a few such moments; see the README.
-_CLOCK = os.environ.get("TEST_CLOCK", "").strip()
+# not on a later submission. Several moments, space-separated, spread over the xdist
+# workers: each worker lives at one of them for its whole run (its demo state is built
+# there too, so the demo's "next week" is next week for the tests that read it), and the
+# random-order seed rotates which worker gets which. `.ci/run` starts one worker per
+# moment, so every moment meets about a third of the suite in every run, and a failing
+# test's report names the moment to rerun it at. See the README.
+_CLOCKS = os.environ.get("TEST_CLOCK", "").split()
 _STATES = pytest.StashKey[databases.DatabaseStates]()
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
 
 
+def _clock_for(config) -> str:
+    """The moment this process lives at: '' for the real clock."""
+    if not _CLOCKS:
+        return ""
+    worker = getattr(config, "workerinput", None)
+    if worker is None:
+        return _CLOCKS[0]
+    index = int(worker["workerid"].removeprefix("gw"))
+    seed = worker.get("randomly_seed") or 0
+    return _CLOCKS[(index + int(seed)) % len(_CLOCKS)]
+
+
+_clock = ""
+
+
 def pytest_configure(config):
-    if _CLOCK:
+    global _clock
+    _clock = _clock_for(config)
+    if _clock:
         import time_machine
 
-        time_machine.travel(_CLOCK, tick=True).start()
+        time_machine.travel(_clock, tick=True).start()
 
 
 def pytest_report_header(config):
-    return f"clock: {_CLOCK or 'real'}"
+    if not _CLOCKS:
+        return "clock: real"
+    return f"clocks: {' '.join(_CLOCKS)} (one per worker)"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed and _clock:
+        report.sections.append(("clock", f"rerun with TEST_CLOCK={_clock}"))
+    return report
 
 
 def _needs_demo(item: pytest.Item) -> bool:
