@@ -59,8 +59,8 @@ class EditorialConfig(AppConfig):
 
         narrow_model_log_entries()
 
-        # Wagtail's own spreadsheet exports (site history, workflow reports) keep
-        # formula-like text as text, as ours do (editorial.spreadsheets).
+        # Every spreadsheet export (our listings, Wagtail's site history and workflow
+        # reports) keeps formula-like text as text (editorial.spreadsheets).
         from editorial.spreadsheets import guard_wagtail_exports
 
         guard_wagtail_exports()

@@ -13,8 +13,8 @@ risk; each format then keeps it text in its own way:
   apostrophe: the cell reads exactly as written and stays text even when edited.
 
 Used by the delivery reports' own writer (``editorial.reports.exports``) and, through
-``FormulaSafeExportMixin``, by every Wagtail listing export our viewsets offer
-(``list_export``: the assignments, the programme's records).
+``guard_wagtail_exports``, by every download Wagtail's own writer makes: our viewsets'
+``list_export`` (the assignments, the programme's records) and Wagtail's own reports.
 """
 
 from __future__ import annotations
@@ -39,26 +39,12 @@ def keep_xlsx_text(cell):
     return cell
 
 
-class FormulaSafeExportMixin:
-    """For views using Wagtail's ``SpreadsheetExportMixin`` (every admin listing with
-    ``list_export``): its CSV writes user text as it is, and its XLSX stops only a
-    leading "=" from becoming a formula. Headings are our own verbose names: left as they
-    are."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return csv_text(value) if export_format == self.FORMAT_CSV else value
-
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
-            yield keep_xlsx_text(cell)
-
-
 def guard_wagtail_exports() -> None:
-    """Give every Wagtail export the guard, including the ones we do not define (site
-    history, workflow and aging-pages reports): wraps ``SpreadsheetExportMixin`` once,
-    from ``EditorialConfig.ready``. ``csv_text`` and ``keep_xlsx_text`` leave escaped text
-    as it is, so our own mixin on top does no harm."""
+    """Give every Wagtail export the guard (``SpreadsheetExportMixin``, behind every admin
+    listing with ``list_export`` and Wagtail's site history, workflow and aging-pages
+    reports): its CSV writes user text as it is, and its XLSX stops only a leading "="
+    from becoming a formula. Wrapped once, from ``EditorialConfig.ready``, so a view we
+    add later cannot forget it. Headings are our own verbose names: left as they are."""
     from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
     if getattr(SpreadsheetExportMixin, "formula_safe", False):

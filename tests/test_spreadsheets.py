@@ -8,11 +8,11 @@ import io
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets import viewsets
 
-from editorial.spreadsheets import FormulaSafeExportMixin, csv_text, is_formula_like
+from editorial.spreadsheets import csv_text, is_formula_like
 from tests.factories import OrganisationFactory
 from tests.support.admin_urls import admin_patterns
 from tests.support.desk import make_assignment
@@ -78,8 +78,9 @@ def our_namespaces() -> set[str]:
 
 def test_every_listing_of_ours_that_wagtail_exports_is_guarded():
     """A view that writes its downloads with Wagtail's writer (SpreadsheetExportMixin's
-    ``as_spreadsheet``) must carry the guard; the reports write theirs through
-    editorial.reports.exports, which uses the same functions."""
+    ``as_spreadsheet``) escapes formula-like text in both formats, whatever field it is in;
+    the reports write theirs through editorial.reports.exports, which uses the same
+    functions."""
     from django.urls import resolve
 
     patterns = admin_patterns()  # loads the admin's URLs, registering the viewsets
@@ -97,7 +98,12 @@ def test_every_listing_of_ours_that_wagtail_exports_is_guarded():
         if view_class.as_spreadsheet is not SpreadsheetExportMixin.as_spreadsheet:
             continue  # writes its own files
         checked.append(pattern.name)
-        if not issubclass(view_class, FormulaSafeExportMixin):
+        view = view_class()
+        csv_cell = view.preprocess_field_value("title", HYPERLINK, view.FORMAT_CSV)
+        [xlsx_cell] = view.generate_xlsx_row(
+            Workbook(write_only=True).create_sheet(), {"title": HYPERLINK}
+        )
+        if csv_cell != "'" + HYPERLINK or not xlsx_cell.quotePrefix:
             unguarded.append(f"{pattern.name}: {view_class.__module__}.{view_class.__name__}")
     assert "desk_assignment:index" in checked
     assert not unguarded, "\n".join(unguarded)

@@ -28,7 +28,6 @@ from editorial.reports.views.cycle_times import CycleTimesReportView
 from editorial.reports.views.overdue import OverdueReportView
 from editorial.reports.views.progress import ProgressReportView
 from editorial.reports.views.summary import AnnualSummaryView
-from editorial.spreadsheets import FormulaSafeExportMixin
 
 
 class ReportMenuItem(MenuItem):
@@ -160,7 +159,7 @@ class ArticleFilterSet(PageFilterSet):
         return queryset.filter(**on_time) if value else queryset.exclude(**on_time)
 
 
-class ArticleIndexView(ReportsOnlyMixin, FormulaSafeExportMixin, IndexView):
+class ArticleIndexView(ReportsOnlyMixin, IndexView):
     pass
 
 

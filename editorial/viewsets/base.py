@@ -15,11 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
-from editorial.spreadsheets import FormulaSafeExportMixin
 from editorial.text import VI_COLLATION
 
 
-class ProgrammeIndexView(FormulaSafeExportMixin, IndexView):
+class ProgrammeIndexView(IndexView):
     """A programme listing: its CSV / XLSX downloads keep user text from running as a
     formula (``editorial.spreadsheets``)."""
 

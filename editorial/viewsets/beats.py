@@ -12,11 +12,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from editorial.desk.forms import BeatLogEntryForm
 from editorial.models import Beat, BeatLogEntry
-from editorial.spreadsheets import FormulaSafeExportMixin
 from editorial.viewsets import rows
 
 
-class BeatIndexView(FormulaSafeExportMixin, generic.IndexView):
+class BeatIndexView(generic.IndexView):
     def get_base_queryset(self):
         return Beat.objects.select_related("topic").prefetch_related("beat_assignments__person")
 
@@ -68,7 +67,7 @@ class BeatViewSet(ModelViewSet):
     ]
 
 
-class BeatLogEntryIndexView(FormulaSafeExportMixin, rows.RowFilteredIndexMixin, generic.IndexView):
+class BeatLogEntryIndexView(rows.RowFilteredIndexMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("beat", "author")
 
