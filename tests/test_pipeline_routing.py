@@ -77,3 +77,24 @@ def test_a_hub_whose_pipeline_has_no_members_is_a_check_error(demo):
     errors = [m for m in checks.run_checks(databases=["default"]) if m.id == "editorial.E010"]
     hub = TopicHubPage.objects.get(topic__number=5)
     assert any(hub.title in error.msg for error in errors)
+
+
+def test_a_topic_left_without_a_pipeline_falls_back_to_the_standard_one(demo, demo_password):
+    """Emptying a topic's pipeline on its edit screen takes its hub off that pipeline; the
+    hub's articles then take the programme page's (the standard one), never no review."""
+    topic = ProgrammeTopic.objects.get(number=5)
+    chief = client_for("tongbientap", demo_password)
+    url = f"/admin/snippets/editorial/programmetopic/edit/{topic.pk}/"
+    data = form_data(chief.get(url))
+    data["pipeline"] = ""
+    response = chief.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    topic.refresh_from_db()
+    assert topic.pipeline is None
+    hub = TopicHubPage.objects.get(topic=topic)
+    assert not WorkflowPage.objects.filter(page=hub).exists()
+
+    article = draft_article(5)
+    article.get_workflow().start(article, user("phongvien"))
+    assert article.current_workflow_state.workflow.name == "Quy trình chuẩn"
+    assert hubs_without_reviewers() == []

@@ -1,7 +1,10 @@
 """The demo's three publication pipelines and which topic uses which.
 
 Steps and pipelines are found by name; a topic that already has a pipeline keeps it
-(an editor may have changed it), so running the demo again changes nothing.
+(an editor may have changed it), so running the demo again changes nothing. The standard
+pipeline is also assigned to the programme page, the hubs' parent: Wagtail walks up from
+an article to the nearest assigned page, so a hub whose topic names no pipeline falls back
+to the standard one instead of to no review at all.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Task, Workflow, WorkflowTask
+from wagtail.models import Task, Workflow, WorkflowPage, WorkflowTask
 
+from coverage.models import ProgrammePage
 from editorial.enums import Role
 from editorial.models import NamedReviewerTask, PipelineGroupTask, ProgrammeTopic
 
@@ -85,4 +89,8 @@ def load_pipelines(groups: dict[Role, Group]) -> dict[str, Workflow]:
         for topic in ProgrammeTopic.objects.filter(number__in=spec.topics, pipeline__isnull=True):
             topic.pipeline = workflow
             topic.save()  # the save signal assigns the pipeline to the topic's hub
+    for programme_page in ProgrammePage.objects.all():
+        WorkflowPage.objects.get_or_create(
+            page=programme_page, defaults={"workflow": workflows[STANDARD]}
+        )
     return workflows

@@ -63,7 +63,8 @@ class ProgrammeTopic(AutoSlugMixin, index.Indexed, models.Model):
         related_name="programme_topics",
         help_text=_(
             "The approval workflow every article filed under this topic passes through. "
-            "Changing it applies to the next submission."
+            "Changing it applies to the next submission. Left empty, articles take the "
+            "pipeline assigned to the programme page (the standard one)."
         ),
     )
     sort_order = models.PositiveSmallIntegerField(
