@@ -26,6 +26,7 @@ from editorial.filters import YearFilter
 from editorial.models import Assignment, BeatLogEntry, PlanItem, ProgrammeTopic
 from editorial.pipelines.history import pipeline_steps
 from editorial.viewsets import rows
+from editorial.viewsets.search import ListingSearchMixin
 
 EDITORS_ONLY = permissions.COMMISSION
 
@@ -105,7 +106,7 @@ class DeskCardTitleColumn(TitleColumn):
         return reverse("desk_assignment:inspect", args=[instance.pk])
 
 
-class AssignmentIndexView(rows.RowFilteredIndexMixin, generic.IndexView):
+class AssignmentIndexView(ListingSearchMixin, rows.RowFilteredIndexMixin, generic.IndexView):
     """The desk's listing, with CSV / XLSX downloads of the rows the user may see; a
     headline or name typed like a formula stays text in them."""
 

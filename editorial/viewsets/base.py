@@ -1,5 +1,5 @@
-"""Behaviour shared by the programme's viewsets: formula-safe downloads, Vietnamese
-sorting, safe deletion."""
+"""Behaviour shared by the programme's viewsets: search within the listing, Vietnamese
+sorting, safe deletion. (Downloads are formula-safe everywhere: ``editorial.spreadsheets``.)"""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
 from editorial.text import VI_COLLATION
+from editorial.viewsets.search import ListingSearchMixin
 
 
-class ProgrammeIndexView(IndexView):
-    """A programme listing: its CSV / XLSX downloads keep user text from running as a
-    formula (``editorial.spreadsheets``)."""
+class ProgrammeIndexView(ListingSearchMixin, IndexView):
+    """A programme listing, searched within its own rows and sort (``viewsets.search``)."""
 
 
 class VietnameseIndexView(ProgrammeIndexView):

@@ -13,9 +13,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from editorial.desk.forms import BeatLogEntryForm
 from editorial.models import Beat, BeatLogEntry
 from editorial.viewsets import rows
+from editorial.viewsets.search import ListingSearchMixin
 
 
-class BeatIndexView(generic.IndexView):
+class BeatIndexView(ListingSearchMixin, generic.IndexView):
     def get_base_queryset(self):
         return Beat.objects.select_related("topic").prefetch_related("beat_assignments__person")
 
@@ -67,7 +68,7 @@ class BeatViewSet(ModelViewSet):
     ]
 
 
-class BeatLogEntryIndexView(rows.RowFilteredIndexMixin, generic.IndexView):
+class BeatLogEntryIndexView(ListingSearchMixin, rows.RowFilteredIndexMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("beat", "author")
 
