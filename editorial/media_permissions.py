@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q
+from django.db.models import CharField, IntegerField, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
@@ -88,9 +88,12 @@ class KeepsLiveContentWhole(CollectionOwnershipPermissionPolicy):
             rows = rows.filter(
                 Q(collection__in=self._collections_with_perm(user, ["delete"])) | own
             )
-        return rows.annotate(key=Cast("pk", output_field=CharField())).exclude(
-            key__in=keys_used_by_live_content(self.model)
+        # Compared as keys, not as a text cast of ``pk``: the admin's search backend
+        # can filter search results on ``id`` only (an annotation made it a 500).
+        used = keys_used_by_live_content(self.model).annotate(
+            used_pk=Cast("to_object_id", output_field=IntegerField())
         )
+        return rows.exclude(pk__in=used.values("used_pk"))
 
     def users_with_any_permission_for_instance(self, actions, instance):
         others = [action for action in actions if action != "delete"]
