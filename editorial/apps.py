@@ -54,6 +54,11 @@ class EditorialConfig(AppConfig):
 
         register_media_policies()
 
+        # Every stored document file gets an unguessable name (editorial.documents).
+        from editorial.documents import name_files_unguessably
+
+        name_files_unguessably()
+
         # Site history and its exports: desk records only for those who may see them.
         from editorial.audit import narrow_model_log_entries
 

@@ -12,10 +12,18 @@ indexed, and always downloaded rather than shown inline.
 
 ``before_serve_document`` (``editorial.wagtail_hooks``) is the one door: the proxy must
 not serve ``MEDIA_ROOT/documents/`` itself (README, "Security model").
+
+A document's key is sequential, so its file name is what makes the address unguessable:
+every uploaded file is stored under its own name plus a random token
+(``name_files_unguessably``), and Wagtail's serve view answers 404 when the name in the
+address is not the document's. Whoever was given the link can use it; nobody can walk
+``/documents/1/``, ``/documents/2/``... to find the working papers.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
@@ -25,6 +33,39 @@ from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 
 from editorial.media_permissions import used_by_live_content
+
+# 16 URL-safe characters (96 bits); the stem is shortened so the stored name fits the
+# file field's 100 characters and Django never truncates the token away.
+TOKEN_BYTES = 12
+STEM_LENGTH = 50
+
+
+def unguessable_name(name: str) -> str:
+    """``"Biên bản.pdf"`` → ``"Biên bản.<token>.pdf"`` (the storage makes it file-safe)."""
+    stem, extension = os.path.splitext(os.path.basename(name))
+    return f"{stem[:STEM_LENGTH]}.{secrets.token_urlsafe(TOKEN_BYTES)}{extension}"
+
+
+def name_files_unguessably() -> None:
+    """Give every document file stored from now on a token in its name.
+
+    Django names a stored file through its field's ``generate_filename``, on every path
+    that stores one (the admin's forms, the chooser's and the multiple upload, the
+    beat-log form, ``file.save()`` in a script), so the token is added there. Wagtail's
+    document model is not ours: its field is given the wrapper, not a new ``upload_to``,
+    which would be a migration of Wagtail's app. A document saved again keeps its file
+    and its address. Called from ``EditorialConfig.ready()``.
+    """
+    field = get_document_model()._meta.get_field("file")
+    if getattr(field.generate_filename, "adds_token", False):
+        return
+    original = field.generate_filename
+
+    def generate_filename(instance, filename):
+        return original(instance, unguessable_name(filename))
+
+    generate_filename.adds_token = True
+    field.generate_filename = generate_filename
 
 
 def attachment_entries(document):

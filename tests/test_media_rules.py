@@ -69,6 +69,38 @@ def test_only_people_who_may_see_the_entry_download_its_attachment(attachment):
         assert "no-store" in response["Cache-Control"]
 
 
+def test_a_document_address_cannot_be_guessed_from_its_key_and_name(attachment):
+    """The stored name carries a random token: the key and the uploaded name, all a
+    colleague could guess, are not the address (Wagtail answers 404 to a wrong name)."""
+    assert attachment.filename.startswith("bien-ban-mat.")
+    assert attachment.filename.endswith(".txt")
+    token = attachment.filename.removeprefix("bien-ban-mat.").removesuffix(".txt")
+    assert len(token) >= 16
+    guessed = f"/documents/{attachment.pk}/bien-ban-mat.txt"
+    for client in (Client(), signed_in("phongvien")):
+        assert client.get(guessed).status_code == 404
+    assert download(signed_in("phongvien"), attachment).content == SECRET
+    # Two uploads of one name get two addresses; saving a document again keeps its own.
+    other = document()
+    assert other.filename != attachment.filename
+    name = attachment.file.name
+    attachment.title = "Biên bản giao ban (sửa)"
+    attachment.save()
+    attachment.refresh_from_db()
+    assert attachment.file.name == name
+
+
+def test_a_long_document_name_keeps_its_token(demo):
+    doc = document()
+    long = get_document_model()(title="Dài")
+    long.file.save("b" * 150 + ".pdf", ContentFile(b"%PDF-1.4"), save=False)
+    long.save()
+    assert len(long.file.name) <= 100
+    stem, token, extension = long.filename.rsplit(".", 2)
+    assert (stem, len(token), extension) == ("b" * 50, 16, "pdf")
+    assert doc.filename != long.filename
+
+
 def test_a_document_that_live_content_uses_is_public(demo):
     from coverage.models import ArticlePage
 
