@@ -66,7 +66,8 @@ class PipelineStepMixin:
         from wagtail.log_actions import log
 
         from editorial.pipelines.authorship import is_writer, may_override
-        from editorial.pipelines.checks import refuse_unpublishable_approval
+        from editorial.pipelines.checks import is_final_step, refuse_unpublishable_approval
+        from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE
 
         page = task_state.workflow_state.content_object.specific
         if is_writer(user, page):
@@ -78,9 +79,24 @@ class PipelineStepMixin:
                 user=user,
                 data={"task": self.name, "action": action_name},
             )
+        if action_name == APPROVE_AND_SCHEDULE:
+            from editorial.pipelines.sign_off import schedule_latest_revision
+
+            if not is_final_step(self, page):
+                raise PermissionDenied  # a time is for the last step, as views offer it
+            refuse_unpublishable_approval(task_state)  # before a revision is written
+            task_state = schedule_latest_revision(task_state, user, kwargs.pop("go_live_at"))
+            action_name = "approve"
         if action_name == "approve":
             refuse_unpublishable_approval(task_state)
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_form_for_action(self, action):
+        from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE, ScheduleApprovalForm
+
+        if action == APPROVE_AND_SCHEDULE:
+            return ScheduleApprovalForm
+        return super().get_form_for_action(action)
 
 
 # Audit-log action: the editor-in-chief acted on a step of an article they wrote.

@@ -32,12 +32,16 @@ def is_final_step(task, obj) -> bool:
 
 
 def with_publication_label(task, obj, actions: list) -> list:
-    """At the last step approval publishes: say so, and always open the dialog."""
+    """At the last step approval publishes, now or at a time picked in the same dialog
+    (``editorial.pipelines.sign_off``): say so, and always open the dialog."""
+    from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE
+
     if not is_final_step(task, obj):
         return actions
     final = [(name, label, modal) for name, label, modal in actions if name != "approve"]
     if any(name == "approve" for name, _label, _modal in actions):
         final.append(("approve", gettext_lazy("Approve and publish"), True))
+        final.append((APPROVE_AND_SCHEDULE, gettext_lazy("Approve and schedule publication"), True))
     return final
 
 
