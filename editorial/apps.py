@@ -28,9 +28,19 @@ class EditorialConfig(AppConfig):
         from django_tasks_db.compat import task_finished
 
         task_finished.connect(
-            signal_handlers.retry_task_after_database_error,
-            dispatch_uid="editorial.retry_task_after_database_error",
+            signal_handlers.retry_task_after_transient_error,
+            dispatch_uid="editorial.retry_task_after_transient_error",
         )
+        # The mail tasks register themselves when their modules load (``@mail_task``);
+        # loaded here so the undelivered-mail list knows them in every process.
+        from importlib import import_module
+
+        for module in (
+            "editorial.desk.notifications",
+            "editorial.pipelines.notifications",
+            "editorial.pipelines.go_live",
+        ):
+            import_module(module)
 
         # Names family name first wherever Django or Wagtail print an account's full name.
         from django.contrib.auth import get_user_model

@@ -13,10 +13,10 @@ def register_vietnamese_collation(sender, connection, **kwargs) -> None:
         connection.connection.create_collation(VI_COLLATION, compare)
 
 
-def retry_task_after_database_error(sender, task_result, **kwargs) -> None:
-    """A database worker's task that failed on a transient database error runs again
-    later (``editorial.task_retries``). Other backends run tasks in the request (the
-    immediate backend) and cannot."""
+def retry_task_after_transient_error(sender, task_result, **kwargs) -> None:
+    """A database worker's task that failed on a transient error (a locked database; for
+    a mail, the mail server out of reach) runs again later (``editorial.task_retries``).
+    Other backends run tasks in the request (the immediate backend) and cannot."""
     from django_tasks_db.backend import DatabaseBackend
 
     from editorial.task_retries import retry_later

@@ -165,3 +165,7 @@ def login(client, demo_password):
 
 # Newsroom desk fixtures (``desk``, ``as_user``), shared by tests/test_desk_*.py.
 from tests.support.desk import as_user, desk  # noqa: E402, F401
+
+# Tasks as the database worker runs them, and a mail server that can be down
+# (``database_tasks``, ``mail_outage``), shared by the task and mail tests.
+from tests.support.task_worker import database_tasks, mail_outage  # noqa: E402, F401

@@ -358,6 +358,11 @@ GET_MATRIX: dict[str, list[tuple[tuple[str, ...], dict[str, str], str]]] = {
             only(*EDITORS),
             "the article listing behind the reports' numbers is part of them",
         ),
+        (
+            ("undelivered_mail:index",),
+            only(*EDITORS),
+            "undelivered mail names every recipient and what they were told about",
+        ),
     ],
     "newsroom desk (subject: another journalist's assignment and beat log entry)": [
         (
@@ -557,6 +562,8 @@ NOT_COVERED: dict[str, str] = {
     "wagtaildocs:create_multiple_from_uploaded_document": "POST only, with a file the "
     "multiple upload form has just sent",
     "wagtaildocs:delete_upload_multiple": "as create_multiple_from_uploaded_document",
+    "undelivered_mail:send_again": "POST only, with a given-up mail task row the demo has "
+    "none of; tests/test_mail_delivery.py checks who may send one again",
 }
 
 # --- Who may take each action --------------------------------------------------------------

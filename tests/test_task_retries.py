@@ -2,30 +2,19 @@
 number of times; other failures stay failed (``editorial.task_retries``)."""
 
 import datetime
-from unittest import mock
 
 import pytest
-import time_machine
 from django.db import OperationalError
-from django.test import override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
-from django_tasks_db.management.commands import db_worker
-from django_tasks_db.management.commands.db_worker import Worker
-from django_tasks_db.models import DBTaskResult
 
 from editorial.task_retries import MAX_ATTEMPTS
+from tests.support.task_worker import later, row, run_worker
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("database_tasks"),
 ]
-
-
-@pytest.fixture
-def database_tasks():
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
-        yield
 
 
 @task(takes_context=True)
@@ -34,34 +23,6 @@ def flaky(context, failures: int, error: str = "database is locked") -> str:
     if context.attempt <= failures:
         raise OperationalError(error) if error else ValueError("a bug, not the database")
     return f"done on run {context.attempt}"
-
-
-def run_worker() -> None:
-    """What `manage.py db_worker --batch` does: every task ready now, then return.
-
-    Inside the test's transaction: the worker's check for stale connections would close
-    it (as Django's test client stops requests from doing).
-    """
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    with mock.patch.object(db_worker, "close_old_connections"):
-        worker.run()
-
-
-def later(seconds: float):
-    return time_machine.travel(timezone.now() + datetime.timedelta(seconds=seconds), tick=False)
-
-
-def row(result) -> DBTaskResult:
-    return DBTaskResult.objects.get(pk=result.id)
 
 
 def test_a_locked_database_puts_the_task_back_in_the_queue_with_backoff():

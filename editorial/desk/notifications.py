@@ -1,9 +1,12 @@
 """Desk mails: commissioned (to the writer), accepted / declined (to the editor), and the
 daily reminders (due in two days, overdue), sent as django-tasks background tasks.
 
-Mail goes out after the surrounding transaction commits, so a refused action mails
-nobody. The daily run records each reminder in ``DeskNotification`` before queueing it,
-so running it twice the same day sends nothing new.
+Each mail is queued in the transaction of the action it reports (``enqueue_mail``), so
+a refused action mails nobody. The daily run records each reminder in
+``DeskNotification`` and queues its task row in the same transaction: a reminder is
+recorded as sent exactly when its mail is queued (a crash leaves neither), and running
+it twice the same day sends nothing new. A mail the server did not take is tried again
+(``editorial.task_retries``) and, failing that, listed for editors (``editorial.outbox``).
 """
 
 from __future__ import annotations
@@ -13,14 +16,14 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import task
+from django.utils.translation import gettext_lazy as _
 
 from editorial.enums import AssignmentStage, DeskNotice
+from editorial.mail_tasks import enqueue_mail, mail_task, send_one
 from editorial.models import Assignment, DeskNotification
 
 # Work somebody has taken on and not yet delivered: what reminders are about.
@@ -39,7 +42,7 @@ def assignment_admin_url(assignment: Assignment) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-@task()
+@mail_task(label=_("Desk mail"), kinds=dict(DeskNotice.choices))
 def send_desk_mail(assignment_id: int, kind: str, recipient_id: int) -> bool:
     """Render and send one desk mail (Vietnamese templates in templates/editorial/emails/)."""
     assignment = (
@@ -59,16 +62,17 @@ def send_desk_mail(assignment_id: int, kind: str, recipient_id: int) -> bool:
     }
     subject = render_to_string(f"editorial/emails/desk_{kind}_subject.txt", context)
     body = render_to_string(f"editorial/emails/desk_{kind}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [recipient.email])
+    send_one(" ".join(subject.split()), body, recipient.email)
     return True
 
 
 def notify(assignment: Assignment, kind: DeskNotice, recipient) -> None:
-    """Queue a mail to ``recipient`` once the current transaction commits."""
+    """Queue a mail to ``recipient``, in the current transaction (``enqueue_mail``)."""
     if recipient is None or not recipient.email:
         return
-    ids = (assignment.pk, str(kind), recipient.pk)
-    transaction.on_commit(lambda: send_desk_mail.enqueue(*ids))
+    enqueue_mail(
+        send_desk_mail, assignment_id=assignment.pk, kind=str(kind), recipient_id=recipient.pk
+    )
 
 
 def _claim(assignment: Assignment, kind: DeskNotice, recipient) -> bool:

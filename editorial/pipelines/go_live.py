@@ -12,14 +12,16 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_tasks import task
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, Revision
+
+from editorial.mail_tasks import enqueue_mail, mail_task, send_one
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +47,9 @@ def withhold_unpublishable_due() -> int:
                 revision=revision,
                 data={"problems": [problem.message for problem in problems]},
             )
-            transaction.on_commit(
-                lambda revision_id=revision.pk: send_withheld_mail.enqueue(revision_id)
-            )
+            # One mail task per person, queued with the withholding it reports.
+            for recipient in sorted(_recipients(revision), key=lambda user: user.pk):
+                enqueue_mail(send_withheld_mail, revision_id=revision.pk, recipient_id=recipient.pk)
         logger.warning("Scheduled publication withheld: %s (%s)", article, revision.pk)
         withheld += 1
     return withheld
@@ -69,30 +71,23 @@ def _recipients(revision) -> set:
     return {user for user in people - {None} if user.is_active and user.email}
 
 
-@task()
-def send_withheld_mail(revision_id: int) -> int:
-    """Tell the people behind a withheld go-live what to fix; returns mails sent."""
+@mail_task(label=_("Scheduled publication withheld"))
+def send_withheld_mail(revision_id: int, recipient_id: int) -> bool:
+    """Tell one person behind a withheld go-live what to fix; False if it no longer applies."""
     revision = Revision.page_revisions.filter(pk=revision_id).first()
-    if revision is None:
-        return 0
+    recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).first()
+    if revision is None or recipient is None or not recipient.email:
+        return False
     article = revision.as_object()
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     context = {
         "page": article,
         "problems": article.get_publication_problems(),
         "edit_url": base + reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        "recipient": recipient,
     }
-    sent = 0
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(
-            render_to_string("editorial/emails/publication_withheld_subject.txt", context).split()
-        )
-        for recipient in sorted(_recipients(revision), key=lambda user: user.pk):
-            context["recipient"] = recipient
-            body = render_to_string("editorial/emails/publication_withheld.txt", context)
-            try:
-                send_mail(subject, body, None, [recipient.email])
-                sent += 1
-            except Exception:  # one bad address must not stop the others
-                logger.exception("Withheld-publication mail to %s failed", recipient.email)
-    return sent
+        subject = render_to_string("editorial/emails/publication_withheld_subject.txt", context)
+        body = render_to_string("editorial/emails/publication_withheld.txt", context)
+    send_one(" ".join(subject.split()), body, recipient.email)
+    return True

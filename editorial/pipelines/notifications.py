@@ -5,8 +5,11 @@ submitter only on the final outcome. The newsroom wants: the reviewers of the st
 just started (the named reviewer alone, for a named step); the author and the assigned
 journalist when the article is approved or sent back, with the reviewer's comment; and
 one reminder to the reviewers of an overdue step. ``PipelinesConfig.ready()`` swaps
-Wagtail's receivers for these. Each receiver only queues a django-task after the
-transaction commits; the task reads the rows again and renders the mail.
+Wagtail's receivers for these. Each receiver works out who is told and queues one mail
+task per person, in the transaction of the step (``editorial.mail_tasks``); each task
+reads the rows again, renders its mail and sends it. One mail per task: a retry after
+the mail server failed (``editorial.task_retries``) re-sends only the mail that did not
+go, never the ones that did.
 
 Wagtail's per-user notification preferences (Account → Notifications) are honoured.
 """
@@ -17,14 +20,14 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django_tasks import task
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState, WorkflowState
 from wagtail.users.models import UserProfile
+
+from editorial.mail_tasks import enqueue_mail, mail_task, send_one
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,12 @@ PREFERENCES = {
     "step_overdue": "submitted_notifications",
     "approved": "approved_notifications",
     "rejected": "rejected_notifications",
+}
+KIND_LABELS = {
+    "step_started": _("Pipeline step started"),
+    "step_overdue": _("Pipeline step overdue"),
+    "approved": _("Article approved"),
+    "rejected": _("Article sent back"),
 }
 
 
@@ -96,43 +105,46 @@ def _context(kind: str, workflow_state, task_state) -> dict:
     }
 
 
-@task()
-def send_pipeline_mail(kind: str, task_state_id: int, exclude_user_id: int | None = None) -> int:
-    """Send one pipeline mail to everyone it concerns; returns how many went out."""
-    task_state = TaskState.objects.filter(pk=task_state_id).select_related("task").first()
-    if task_state is None:
-        return 0
-    task_state = task_state.specific
-    workflow_state = task_state.workflow_state
+def recipients_of(kind: str, task_state) -> set:
+    """Who hears of ``kind`` for this step: its reviewers, or the article's writers."""
     if kind in ("step_started", "step_overdue"):
-        recipients = step_reviewers(task_state)
-    else:
-        recipients = writers_of(workflow_state)
-    recipients = {user for user in recipients if user.pk != exclude_user_id and _wants(user, kind)}
-    context = _context(kind, workflow_state, task_state)
-    # Every mail is rendered (the templates read the database) before the first is sent:
-    # a database error then sends nothing, and the worker's retry mails nobody twice.
-    mails = []
+        return step_reviewers(task_state)
+    return writers_of(task_state.workflow_state)
+
+
+@mail_task(label=_("Pipeline mail"), kinds=KIND_LABELS)
+def send_pipeline_mail(kind: str, task_state_id: int, recipient_id: int) -> bool:
+    """Render and send one pipeline mail to one person; False if it no longer applies."""
+    task_state = TaskState.objects.filter(pk=task_state_id).select_related("task").first()
+    recipient = get_user_model().objects.filter(pk=recipient_id).first()
+    if task_state is None or recipient is None or not _wants(recipient, kind):
+        return False
+    task_state = task_state.specific
+    context = _context(kind, task_state.workflow_state, task_state)
+    context["recipient"] = recipient
     # Mails speak the newsroom's language whatever the worker's locale.
     with translation.override(settings.LANGUAGE_CODE):
-        for recipient in sorted(recipients, key=lambda user: user.pk):
-            context["recipient"] = recipient
-            subject = render_to_string(f"editorial/emails/pipeline_{kind}_subject.txt", context)
-            body = render_to_string(f"editorial/emails/pipeline_{kind}.txt", context)
-            mails.append((" ".join(subject.split()), body, recipient.email))
-    sent = 0
-    for subject, body, address in mails:
-        try:
-            send_mail(subject, body, None, [address])
-            sent += 1
-        except Exception:  # one bad address must not stop the others
-            logger.exception("Pipeline mail %s to %s failed", kind, address)
-    return sent
+        subject = render_to_string(f"editorial/emails/pipeline_{kind}_subject.txt", context)
+        body = render_to_string(f"editorial/emails/pipeline_{kind}.txt", context)
+    send_one(" ".join(subject.split()), body, recipient.email)
+    return True
 
 
 def queue(kind: str, task_state_id: int, exclude_user=None) -> None:
+    """Queue ``kind``'s mail to each person it concerns but ``exclude_user`` (who acted)."""
+    task_state = TaskState.objects.filter(pk=task_state_id).first()
+    if task_state is None:
+        return
     exclude_id = getattr(exclude_user, "pk", None)
-    transaction.on_commit(lambda: send_pipeline_mail.enqueue(kind, task_state_id, exclude_id))
+    recipients = [
+        user
+        for user in recipients_of(kind, task_state.specific)
+        if user.pk != exclude_id and _wants(user, kind)
+    ]
+    for recipient in sorted(recipients, key=lambda user: user.pk):
+        enqueue_mail(
+            send_pipeline_mail, kind=kind, task_state_id=task_state_id, recipient_id=recipient.pk
+        )
 
 
 # --- Signal receivers (connected in PipelinesConfig.ready) -------------------------------

@@ -28,6 +28,7 @@ from editorial.reports.views.cycle_times import CycleTimesReportView
 from editorial.reports.views.overdue import OverdueReportView
 from editorial.reports.views.progress import ProgressReportView
 from editorial.reports.views.summary import AnnualSummaryView
+from editorial.reports.views.undelivered import SendAgainView, UndeliveredMailView
 
 
 class ReportMenuItem(MenuItem):
@@ -92,6 +93,21 @@ class AnnualSummaryViewSet(ReportViewSet):
         return [path("", self.view_class.as_view(), name="index")]
 
 
+class UndeliveredMailViewSet(ReportViewSet):
+    """Mails the server did not take (``editorial.outbox``), and sending one again."""
+
+    name = "undelivered_mail"
+    url_prefix = "bao-cao/thu-chua-gui"
+    menu_label = _("Undelivered mail")
+    icon = "mail"
+
+    def get_urlpatterns(self):
+        return [
+            path("", UndeliveredMailView.as_view(), name="index"),
+            path("<uuid:pk>/gui-lai/", SendAgainView.as_view(), name="send_again"),
+        ]
+
+
 class ReportsViewSetGroup(ViewSetGroup):
     # Translators: the menu of the programme delivery reports; Vietnamese "Báo cáo".
     # Wagtail's own "Reports" menu (workflows, site history) sits beside it.
@@ -105,6 +121,7 @@ class ReportsViewSetGroup(ViewSetGroup):
         CycleTimesReportViewSet,
         OverdueReportViewSet,
         AnnualSummaryViewSet,
+        UndeliveredMailViewSet,
     )
 
 
