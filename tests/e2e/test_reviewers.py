@@ -91,3 +91,45 @@ def test_named_editor_approves_and_the_editor_in_chief_publishes(
     reader = open_page()
     reader.goto("/")
     expect(reader.get_by_role("main").get_by_role("link", name=headline)).to_be_visible()
+
+
+@pytest.mark.journey("sign-off-with-a-time")
+def test_the_editor_in_chief_approves_and_schedules_in_one_dialog(
+    open_page, sign_in, shots, awaiting_sign_off
+):
+    """Sign-off with a time (issue 22): one action, the time picked in its own dialog;
+    the article waits for that time instead of going back through the pipeline."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coverage.models import ArticlePage
+
+    headline = awaiting_sign_off.commission.headline
+    when = (timezone.localtime() + timedelta(days=2)).replace(hour=6, minute=30, second=0, microsecond=0)
+    page = sign_in(open_page(), CHIEF.username)
+    action = t("Approve and schedule publication")
+    row = awaiting_review(page).get_by_role("row").filter(has_text=headline)
+    row.get_by_role("button", name=t("Actions"), exact=True).click()
+    row.get_by_role("button", name=action, exact=True).click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label(t("Publish at")).fill(when.strftime("%Y-%m-%dT%H:%M"))
+    dialog.get_by_role("textbox", name=t("Comment")).fill("Đăng sáng thứ Hai.")
+    shots.take(page, "chief-schedules", show=dialog)
+    dialog.get_by_role("button", name=action, exact=True).click()
+    expect(dialog).to_be_hidden()
+    expect(row).to_have_count(0)  # signed off: it leaves the list, no step restarted
+
+    article = ArticlePage.objects.get(pk=awaiting_sign_off.article.pk)
+    assert not article.live
+    assert article.current_workflow_state is None
+    assert article.get_latest_revision().approved_go_live_at == when
+
+    open_menu_item(page, "Newsroom desk", "Assignments")
+    working_headline = awaiting_sign_off.commission.working_headline
+    search_listing(page, working_headline)
+    page.get_by_role("link", name=working_headline, exact=True).click()
+    expect(desk_card(page).get_by_role("heading")).to_contain_text(
+        t(AssignmentStage.SCHEDULED.label)
+    )
+    shots.take(page, "desk-card-scheduled")
