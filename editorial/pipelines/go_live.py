@@ -71,7 +71,12 @@ def _recipients(revision) -> set:
 
 @task()
 def send_withheld_mail(revision_id: int) -> int:
-    """Tell the people behind a withheld go-live what to fix; returns mails sent."""
+    """Tell the people behind a withheld go-live what to fix; returns mails sent.
+
+    Safe to repeat (a retry, or a rerun after its worker died): it only reads, and
+    renders every mail before sending the first, so a database error sends nothing; a
+    worker killed while sending can only mail someone the same notice twice.
+    """
     revision = Revision.page_revisions.filter(pk=revision_id).first()
     if revision is None:
         return 0
@@ -82,7 +87,7 @@ def send_withheld_mail(revision_id: int) -> int:
         "problems": article.get_publication_problems(),
         "edit_url": base + reverse("wagtailadmin_pages:edit", args=[article.pk]),
     }
-    sent = 0
+    mails = []
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(
             render_to_string("editorial/emails/publication_withheld_subject.txt", context).split()
@@ -90,9 +95,12 @@ def send_withheld_mail(revision_id: int) -> int:
         for recipient in sorted(_recipients(revision), key=lambda user: user.pk):
             context["recipient"] = recipient
             body = render_to_string("editorial/emails/publication_withheld.txt", context)
-            try:
-                send_mail(subject, body, None, [recipient.email])
-                sent += 1
-            except Exception:  # one bad address must not stop the others
-                logger.exception("Withheld-publication mail to %s failed", recipient.email)
+            mails.append((body, recipient.email))
+    sent = 0
+    for body, address in mails:
+        try:
+            send_mail(subject, body, None, [address])
+            sent += 1
+        except Exception:  # one bad address must not stop the others
+            logger.exception("Withheld-publication mail to %s failed", address)
     return sent

@@ -98,7 +98,12 @@ def _context(kind: str, workflow_state, task_state) -> dict:
 
 @task()
 def send_pipeline_mail(kind: str, task_state_id: int, exclude_user_id: int | None = None) -> int:
-    """Send one pipeline mail to everyone it concerns; returns how many went out."""
+    """Send one pipeline mail to everyone it concerns; returns how many went out.
+
+    Safe to repeat (a retry, or a rerun after its worker died): it only reads, and
+    renders every mail before sending the first; a worker killed while sending can only
+    mail someone the same notice twice.
+    """
     task_state = TaskState.objects.filter(pk=task_state_id).select_related("task").first()
     if task_state is None:
         return 0
