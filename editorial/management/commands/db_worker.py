@@ -32,18 +32,20 @@ class ReconnectingWorker(package.Worker):
             except DATABASE_ERRORS as error:
                 if not self.running:  # asked to stop: the outage is no reason to stay
                     return None
-                wait_out(error, backoff, f"Task worker {self.worker_id}")
+                while error is not None:
+                    wait_out(error, backoff, f"Task worker {self.worker_id}")
+                    error = self._database_error()
+            backoff.reset()
             # No thundering-herd delay again: the backoff has spaced the workers out.
             self.startup_delay = False
-            if self._database_answers():
-                backoff.reset()
 
-    def _database_answers(self) -> bool:
+    def _database_error(self) -> Exception | None:
+        """None once the tasks' database takes a connection again, else why not."""
         try:
             connections[DBTaskResult.objects.db].ensure_connection()
-        except DATABASE_ERRORS:
-            return False
-        return True
+        except DATABASE_ERRORS as error:
+            return error
+        return None
 
 
 class Command(package.Command):
