@@ -35,9 +35,8 @@ run: demo
 	@echo "  Site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (logins listed above)"
 	@echo ""
-	@trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
-	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	@trap 'kill $$workers 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py run_workers & workers=$$!; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev
@@ -67,11 +66,9 @@ serve: install
 	  --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 ## make worker: the background task worker (emails) and the scheduler (scheduled
-## publishing, overdue reminders), stopped together.
+## publishing, overdue reminders), each restarted if it exits, stopped together.
 worker: install
-	@trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	$(BIN)/python manage.py db_worker --queue-name '*'
+	$(BIN)/python manage.py run_workers
 
 ## make messages: refresh the Vietnamese catalogues from the code (needs GNU gettext).
 ## Editorial code and templates/ go to editorial/locale, coverage code to coverage/locale.

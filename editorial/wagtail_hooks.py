@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from editorial.admin_api import narrow_admin_api
+from editorial.background_panel import BackgroundWorkPanel, is_editor_in_chief
 from editorial.desk.panels import MyDeskPanel
 from editorial.documents import serve_document
 from editorial.pipelines.moves import refuse_move
@@ -34,6 +35,12 @@ def add_my_desk_panel(request, panels):
     if request.user.has_perm("editorial.view_assignment"):
         panels.append(MyDeskPanel(request))
     panels.append(OverdueStepsPanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_background_work_panel(request, panels):
+    if is_editor_in_chief(request.user):
+        panels.append(BackgroundWorkPanel(request))
 
 
 @hooks.register("register_log_actions")

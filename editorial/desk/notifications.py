@@ -44,7 +44,11 @@ def assignment_admin_url(assignment: Assignment) -> str:
 
 @mail_task(label=_("Desk mail"), kinds=dict(DeskNotice.choices))
 def send_desk_mail(assignment_id: int, kind: str, recipient_id: int) -> bool:
-    """Render and send one desk mail (Vietnamese templates in templates/editorial/emails/)."""
+    """Render and send one desk mail (Vietnamese templates in templates/editorial/emails/).
+
+    Safe to repeat (a retry, or a rerun after its worker died): it only reads and sends
+    one mail, last; a worker killed after sending it can only send the same mail again.
+    """
     assignment = (
         Assignment.objects.with_stage()
         .select_related("topic", "editor", "assignee", "external_author", "staff_contact")

@@ -73,7 +73,9 @@ def _recipients(revision) -> set:
 
 @mail_task(label=_("Scheduled publication withheld"))
 def send_withheld_mail(revision_id: int, recipient_id: int) -> bool:
-    """Tell one person behind a withheld go-live what to fix; False if it no longer applies."""
+    """Tell one person behind a withheld go-live what to fix; False if it no longer applies.
+
+    Safe to repeat, as every mail task (``editorial.mail_tasks``): one mail, sent last."""
     revision = Revision.page_revisions.filter(pk=revision_id).first()
     recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).first()
     if revision is None or recipient is None or not recipient.email:

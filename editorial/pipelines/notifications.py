@@ -114,7 +114,10 @@ def recipients_of(kind: str, task_state) -> set:
 
 @mail_task(label=_("Pipeline mail"), kinds=KIND_LABELS)
 def send_pipeline_mail(kind: str, task_state_id: int, recipient_id: int) -> bool:
-    """Render and send one pipeline mail to one person; False if it no longer applies."""
+    """Render and send one pipeline mail to one person; False if it no longer applies.
+
+    Safe to repeat (a retry, or a rerun after its worker died): it reads, renders, then
+    sends its one mail last, so a run that raised sent nothing."""
     task_state = TaskState.objects.filter(pk=task_state_id).select_related("task").first()
     recipient = get_user_model().objects.filter(pk=recipient_id).first()
     if task_state is None or recipient is None or not _wants(recipient, kind):

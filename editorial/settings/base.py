@@ -3,6 +3,8 @@
 Environment variables are read through ``editorial.settings.env`` only.
 """
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from . import env
@@ -189,6 +191,9 @@ LOGIN_URL = "wagtailadmin_login"
 EDITORIAL_ARTICLE_MODEL = "coverage.ArticlePage"
 # The daily reminder run mails about assignments due within this many days.
 EDITORIAL_DUE_SOON_DAYS = 2
+# A background task RUNNING this long has lost its worker: the scheduler queues it again
+# (editorial/task_recovery.py). Far beyond any task's run, so a slow one is never doubled.
+EDITORIAL_TASK_STUCK_AFTER = datetime.timedelta(minutes=30)
 
 # Behind a proxy every request comes from the proxy: name the header carrying the
 # reader's address (e.g. HTTP_X_REAL_IP) so search rate limits apply per reader. The
