@@ -106,7 +106,9 @@ def test_the_editor_in_chief_approves_and_schedules_in_one_dialog(
     from coverage.models import ArticlePage
 
     headline = awaiting_sign_off.commission.headline
-    when = (timezone.localtime() + timedelta(days=2)).replace(hour=6, minute=30, second=0, microsecond=0)
+    when = (timezone.localtime() + timedelta(days=2)).replace(
+        hour=6, minute=30, second=0, microsecond=0
+    )
     page = sign_in(open_page(), CHIEF.username)
     action = t("Approve and schedule publication")
     row = awaiting_review(page).get_by_role("row").filter(has_text=headline)
