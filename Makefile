@@ -30,14 +30,16 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 
 ## make run: install, migrate, load demo content, start the worker and the site.
+## `make run PORT=8001` for another port; mail links follow it.
+## The banner comes once the site answers; the background log goes to .run/workers.log.
 run: demo
-	@echo ""
-	@echo "  Site:  http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/   (logins listed above)"
-	@echo ""
-	@trap 'kill $$workers 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py run_workers & workers=$$!; \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@mkdir -p .run
+	@export WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}"; \
+	trap 'kill $$workers $$server 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py run_workers >> .run/workers.log 2>&1 & workers=$$!; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT) & server=$$!; \
+	$(BIN)/python manage.py announce_site "http://$(HOST):$(PORT)" --log .run/workers.log; \
+	wait $$server
 
 lint: install-dev
 	$(BIN)/python -m ruff check .

@@ -38,6 +38,18 @@ STAFF = {
 }
 
 
+def demo_logins() -> list[tuple[str, str]]:
+    """(username, what the person is) for the banners: the position, so the deputy reads
+    "Phó Tổng Biên tập" where the role alone would say "Tổng Biên tập"."""
+    return [
+        (
+            spec.username,
+            STAFF[spec.username].position if spec.username in STAFF else spec.role.label,
+        )
+        for spec in DEMO_USERS
+    ]
+
+
 @dataclass(frozen=True)
 class DemoAuthor:
     full_name: str

@@ -8,12 +8,12 @@ from coverage.demo import load_coverage
 from coverage.demo.pipeline import load_pipeline_articles
 from editorial.demo.desk import load_desk
 from editorial.demo.organisations import load_organisations
-from editorial.demo.people import load_people
+from editorial.demo.people import demo_logins, load_people
 from editorial.demo.pipelines import load_pipelines
 from editorial.demo.plans import load_events, load_plans
 from editorial.demo.programme import load_programme, load_topics
 from editorial.demo.site import load_site
-from editorial.demo.users import DEMO_USERS, load_users
+from editorial.demo.users import load_users
 from editorial.indexing import deferred_indexing
 from editorial.roles import sync_roles
 
@@ -48,5 +48,5 @@ class Command(BaseCommand):
             load_pipeline_articles()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo logins (password: {password}):")
-        for spec in DEMO_USERS:
-            self.stdout.write(f"  {spec.username:<16} {spec.role.label}")
+        for username, position in demo_logins():
+            self.stdout.write(f"  {username:<16} {position}")
