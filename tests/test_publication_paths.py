@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.models import PageLogEntry, Revision
+from wagtail.test.utils.form_data import inline_formset
 
 from coverage.models import ArticlePage, CreditedImage
 from coverage.publication import PublicationRefused
@@ -155,3 +156,34 @@ def test_the_editor_lists_the_problems_as_text_a_person_reads(demo, demo_passwor
     assert gettext("This article cannot be published yet:") in content
     assert "&lt;ul&gt;" not in content and "&lt;li&gt;" not in content  # no raw markup
     assert "Ảnh &quot;Ảnh chính&quot;" in content or 'Ảnh "Ảnh chính"' in content
+
+
+def test_publishing_without_a_byline_says_so_once_in_vietnamese_and_keeps_the_draft(
+    demo, demo_password
+):
+    """One rule for bylines, the article's own check: no formset minimum beside it
+    ("Please submit at least 1 form." in English), and a draft may be saved without one."""
+    from django.utils import translation
+
+    article = draft_article(1)
+    bylines = [{"id": b.pk, "author": b.author_id, "DELETE": "1"} for b in article.bylines.all()]
+    assert bylines
+    data = edit_post_data(article, bylines=inline_formset(bylines, initial=len(bylines)))
+    chief = client_for("tongbientap", demo_password)
+
+    response = chief.post(
+        edit_url(article), data | {"action-publish": "action-publish"}, follow=True
+    )
+
+    content = response.content.decode()
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    with translation.override("vi"):
+        assert gettext("The article has no byline.") in content
+    assert "Please submit at least" not in content
+    assert "&lt;ul&gt;" not in content  # the problems are a list, not escaped markup
+    # The form comes back as typed (the byline still removed), and it saves as a draft.
+    assert response.status_code == 200
+    assert response.context["form"].formsets["bylines"].forms[0].cleaned_data["DELETE"]
+    assert chief.post(edit_url(article), data).status_code == 302
+    latest = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert not latest.bylines.exists()

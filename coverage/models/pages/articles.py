@@ -179,7 +179,9 @@ class ArticlePage(ReaderPageMixin, Page):
     content_panels: ClassVar[list] = [
         FieldPanel("title", heading=_("Headline")),
         FieldPanel("sapo"),
-        InlinePanel("bylines", heading=_("Bylines"), label=_("byline"), min_num=1, max_num=10),
+        # No minimum here: a draft may lack a byline; going live without one is refused by
+        # the article itself (coverage.publication), with the other problems, in one list.
+        InlinePanel("bylines", heading=_("Bylines"), label=_("byline"), max_num=10),
         FieldPanel("hero_image"),
         FieldPanel("body"),
         MultiFieldPanel(
