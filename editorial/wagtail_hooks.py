@@ -14,6 +14,7 @@ from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.refusals import refuse_bulk_publication
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
 from editorial.viewsets import ProgrammeViewSetGroup
+from editorial.viewsets.access import LockoutViewSet
 from editorial.viewsets.desk import DeskViewSetGroup
 
 register_snippet(ProgrammeViewSetGroup)
@@ -27,6 +28,11 @@ def register_desk_viewsets():
 @hooks.register("register_admin_viewset")
 def register_report_viewsets():
     return [ReportsViewSetGroup(), ArticleListingViewSet()]
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet()
 
 
 @hooks.register("construct_homepage_panels")
