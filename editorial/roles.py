@@ -137,6 +137,12 @@ VIEW_REPORTS = "editorial.view_reports"
 for _role in (Role.EDITOR_IN_CHIEF, Role.EDITOR):
     MODEL_PERMISSIONS[_role] = MODEL_PERMISSIONS[_role] | {VIEW_REPORTS}
 
+# --- Sign-in lockouts ---------------------------------------------------------------------
+# Lifting a lockout (editorial.access) before its 30 minutes are up is the editor-in-chief's
+# call: it undoes the one brake on password guessing. Axes' own model permission.
+UNLOCK_SIGN_IN = "axes.delete_accessattempt"
+MODEL_PERMISSIONS[Role.EDITOR_IN_CHIEF] |= {UNLOCK_SIGN_IN}
+
 
 def group_for(role: Role) -> Group:
     return Group.objects.get(name=role.label)

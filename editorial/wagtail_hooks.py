@@ -15,6 +15,7 @@ from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.refusals import refuse_bulk_publication
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
 from editorial.viewsets import ProgrammeViewSetGroup
+from editorial.viewsets.access import LockoutViewSet
 from editorial.viewsets.desk import DeskViewSetGroup
 
 register_snippet(ProgrammeViewSetGroup)
@@ -28,6 +29,11 @@ def register_desk_viewsets():
 @hooks.register("register_admin_viewset")
 def register_report_viewsets():
     return [ReportsViewSetGroup(), ArticleListingViewSet()]
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet()
 
 
 @hooks.register("construct_homepage_panels")

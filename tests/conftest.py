@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from tests.support import databases
 
@@ -157,7 +158,11 @@ def login(client, demo_password):
     """Log the test client in as a demo user: ``login("bientap")``."""
 
     def _login(username: str):
-        assert client.login(username=username, password=demo_password), username
+        # The sign-in lockout backend (django-axes) refuses an authenticate() without a
+        # request: every client.login in the suite passes one.
+        assert client.login(request=HttpRequest(), username=username, password=demo_password), (
+            username
+        )
         return client
 
     return _login

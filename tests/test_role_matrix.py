@@ -541,6 +541,15 @@ GET_MATRIX: dict[str, list[tuple[tuple[str, ...], dict[str, str], str]]] = {
             "Wagtail's form listing, for page editors (the site has no form pages)",
         ),
     ],
+    "sign-in lockouts (roles.py: UNLOCK_SIGN_IN, the editor-in-chief's)": [
+        (("sign_in_lockouts:index",), only(CHIEF), "lifting a lockout undoes the guess brake"),
+        (
+            ("sign_in_lockouts:unlock",),
+            only() | {CHIEF: POST_ONLY},
+            "POST only; refused before the method to everyone else "
+            "(tests/test_login_throttling.py checks the POST)",
+        ),
+    ],
 }
 
 # --- Patterns the matrix cannot fill ------------------------------------------------------

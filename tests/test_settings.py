@@ -1,5 +1,6 @@
 """Environment parsing and the production settings' refusal to start without secrets."""
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -181,3 +182,23 @@ def test_configuration_errors_are_improperly_configured():
     from django.core.exceptions import ImproperlyConfigured
 
     assert issubclass(env.ConfigurationError, ImproperlyConfigured)
+
+
+def test_production_cookies_are_host_prefixed():
+    """``__Host-`` cookies: Secure, Path=/ and no Domain, or the browser drops them."""
+    script = (
+        "import json; from django.conf import settings as s; print(json.dumps([getattr(s, n) "
+        "for n in ('SESSION_COOKIE_NAME', 'CSRF_COOKIE_NAME', 'SESSION_COOKIE_SECURE', "
+        "'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_PATH', 'CSRF_COOKIE_PATH', "
+        "'SESSION_COOKIE_DOMAIN', 'CSRF_COOKIE_DOMAIN')]))"
+    )
+    result = _manage(
+        "shell",
+        "-c",
+        script,
+        SECRET_KEY="k" * 20 + "-production-test-key-0123456789-abcdefghij",
+        ALLOWED_HOSTS="tapchicongsan.example",
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values == ["__Host-sessionid", "__Host-csrftoken", True, True, "/", "/", None, None]

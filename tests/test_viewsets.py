@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpRequest
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from wagtail.admin.menu import admin_menu
@@ -46,7 +47,7 @@ def is_denied(response) -> bool:
 def editor_client(demo, demo_password) -> Client:
     """A second browser, logged in as an editor, to read forms a weaker role may not open."""
     client = Client()
-    assert client.login(username="bientap", password=demo_password)
+    assert client.login(request=HttpRequest(), username="bientap", password=demo_password)
     return client
 
 

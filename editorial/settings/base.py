@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Failed sign-ins per account and per address (editorial.access.lockouts).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A publication refused anywhere is shown, not a 500 (editorial.pipelines.refusals).
     "editorial.pipelines.refusals.PublicationRefusedMiddleware",
+    # Last, as axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "editorial.urls"
@@ -149,6 +153,32 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 SESSION_COOKIE_HTTPONLY = True
+# An admin session ends after 8 hours without a request. Django's own machinery, no
+# middleware of ours: every request re-saves a session that exists (readers have none,
+# so they cost nothing) and pushes its expiry 8 hours on, in the cookie and in the
+# database row, so an idle session is dead on the server too. Wagtail's "remember me"
+# sets the expiry to this same age; without it the cookie also ends with the browser.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# --- Sign-in and password limits ------------------------------------------------------
+# The axes backend runs first and refuses every sign-in (even the right password) from a
+# locked account or address; the model backend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failures lock the account (whatever address tries it) and, separately, the
+# address (a spray over many accounts from one place), for 30 minutes after the last
+# failure; the editor-in-chief may unlock sooner (Settings → Sign-in lockouts).
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+# The Wagtail login page with the lockout message, answered 429.
+AXES_LOCKOUT_CALLABLE = "editorial.access.lockouts.lockout_response"
+# A successful sign-in does not wipe the count: with it, anyone holding one account could
+# clear their address's failures between guesses at the others.
+AXES_RESET_ON_SUCCESS = False
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Tạp chí Cộng sản · Khối Doanh nghiệp Trung ương"
@@ -207,6 +237,14 @@ RATELIMIT_IP_META_KEY = "coverage.search.client_address.reader_address"
 # The limit only slows scrapers down; refusing every reader is the worse failure, so a
 # request it cannot count goes through (the proxy's own rate limit still applies).
 RATELIMIT_FAIL_OPEN = True
+# The same reader's address for sign-in lockouts: one header, one truth.
+AXES_CLIENT_IP_CALLABLE = RATELIMIT_IP_META_KEY
+# Password resets (editorial.access.password_reset) and private-page passwords
+# (editorial.access.page_passwords) count in the same cache, as django-ratelimit rates.
+PASSWORD_RESET_RATE_PER_ADDRESS = "5/h"
+PASSWORD_RESET_RATE_PER_EMAIL = "3/h"
+PAGE_PASSWORD_RATE = "10/h"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "editorial.access.password_reset.ThrottledPasswordResetForm"
 # Gravatar would leak editors' hashed emails to a third party and fails offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

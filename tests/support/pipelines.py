@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from django.contrib.auth import get_user_model
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -22,7 +23,7 @@ def user(username: str):
 
 def client_for(username: str, password: str) -> Client:
     client = Client()
-    assert client.login(username=username, password=password), username
+    assert client.login(request=HttpRequest(), username=username, password=password), username
     return client
 
 
