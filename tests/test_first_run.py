@@ -10,6 +10,7 @@ import socket
 import threading
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -67,7 +68,7 @@ def test_development_shows_the_sites_own_error_pages(demo):
     assert "Không tìm thấy trang" in missing.content.decode()
     assert "Django tried these URL patterns" not in missing.content.decode()
 
-    client.login(username="tongbientap", password="demo-2020-2025")
+    client.force_login(get_user_model().objects.get(username="tongbientap"))
     crash = client.get(reverse("wagtailadmin_error_test"))
     assert crash.status_code == 500
     assert "Traceback" not in crash.content.decode()
