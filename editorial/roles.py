@@ -7,8 +7,10 @@ Later features add their model permissions to ``MODEL_PERMISSIONS``.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import QuerySet
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from editorial.enums import Role
@@ -215,3 +217,12 @@ def sync_roles(root_page: Page | None = None) -> dict[Role, Group]:
             )
         groups[role] = group
     return groups
+
+
+def members_of(*roles: Role) -> QuerySet:
+    """Active accounts holding any of ``roles``, family name first: who a picker offers."""
+    User = get_user_model()
+    ids = User.objects.filter(groups__name__in=[role.label for role in roles], is_active=True)
+    return User.objects.filter(pk__in=ids.values("pk")).order_by(
+        "last_name", "first_name", "username"
+    )

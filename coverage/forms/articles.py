@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from coverage.publication import body_images, publication_problems
 from editorial.pipelines.authorship import not_writers
 from editorial.pipelines.reviewers import reviewer_candidates
+from editorial.text import person_name
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -27,6 +28,7 @@ class ArticlePageForm(WagtailAdminPageForm):
             if self.instance.pk:  # nobody reviews their own article
                 candidates = not_writers(candidates, self.instance)
             self.fields["requested_reviewer"].queryset = candidates
+            self.fields["requested_reviewer"].label_from_instance = person_name
 
     def _going_live(self) -> bool:
         """Publish now or on schedule, or approve the pipeline's last step."""

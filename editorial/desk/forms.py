@@ -7,9 +7,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from editorial.enums import AssignmentStatus
+from editorial.enums import AssignmentStatus, Role
 from editorial.models import Beat
 from editorial.permissions import VIEW_ALL_LOG, is_desk_editor
+from editorial.roles import members_of
+from editorial.text import person_name
 
 
 class BeatLogEntryForm(WagtailAdminModelForm):
@@ -44,6 +46,28 @@ class AssignmentForm(WagtailAdminModelForm):
                 self.instance.assignee = user
         if "due_date" in self.fields:
             self.fields["due_date"].widget.attrs.setdefault("autocomplete", "off")
+        self._offer_only_the_people_who_can(
+            assignee=(Role.JOURNALIST,),
+            staff_contact=(Role.JOURNALIST, Role.EDITOR),
+            editor=(Role.EDITOR, Role.EDITOR_IN_CHIEF),
+        )
+
+    def _offer_only_the_people_who_can(self, **roles_by_field) -> None:
+        """Each people picker lists who can take that part, by name; whoever already holds
+        it stays choosable, so editing an old assignment never fails on its own value.
+        A crafted POST with anyone else is refused as an invalid choice."""
+        for name, roles in roles_by_field.items():
+            field = self.fields.get(name)
+            if field is None:  # a journalist's form has no people fields
+                continue
+            people = members_of(*roles)
+            current = getattr(self.instance, f"{name}_id", None)
+            if current:
+                people = people.model.objects.filter(
+                    Q(pk__in=people.values("pk")) | Q(pk=current)
+                ).order_by("last_name", "first_name", "username")
+            field.queryset = people
+            field.label_from_instance = person_name
 
     def clean(self) -> dict:
         cleaned = super().clean()

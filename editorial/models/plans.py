@@ -38,6 +38,7 @@ class AnnualPlan(RevisionMixin, index.Indexed, ClusterableModel):
 
     search_fields: ClassVar[list] = [
         index.SearchField("title"),
+        index.AutocompleteField("title"),
         index.FilterField("year"),
     ]
 

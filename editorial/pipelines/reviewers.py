@@ -13,18 +13,15 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from editorial.enums import Role
+from editorial.roles import members_of
 
 
 def reviewer_candidates(groups=None) -> QuerySet:
     """Active users who may be named reviewers: editors and the editor-in-chief by default."""
-    User = get_user_model()
     if groups is None:
-        users = User.objects.filter(
-            groups__name__in=[Role.EDITOR.label, Role.EDITOR_IN_CHIEF.label]
-        )
-    else:
-        users = User.objects.filter(groups__in=groups)
-    ids = users.filter(is_active=True).values("pk")
+        return members_of(Role.EDITOR, Role.EDITOR_IN_CHIEF)
+    User = get_user_model()
+    ids = User.objects.filter(groups__in=groups, is_active=True).values("pk")
     return User.objects.filter(pk__in=ids).order_by("last_name", "first_name", "username")
 
 
