@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from editorial.enums import Role
@@ -219,10 +219,18 @@ def sync_roles(root_page: Page | None = None) -> dict[Role, Group]:
     return groups
 
 
-def members_of(*roles: Role) -> QuerySet:
-    """Active accounts holding any of ``roles``, family name first: who a picker offers."""
+def members_of(*roles: Role, keeping: int | None = None) -> QuerySet:
+    """Active accounts holding any of ``roles``, family name first: who a picker offers.
+    ``keeping`` is an account that stays in the list whatever its groups now (whoever
+    already holds the part on the record being edited)."""
     User = get_user_model()
-    ids = User.objects.filter(groups__name__in=[role.label for role in roles], is_active=True)
-    return User.objects.filter(pk__in=ids.values("pk")).order_by(
-        "last_name", "first_name", "username"
-    )
+    holders = User.objects.filter(groups__name__in=[role.label for role in roles], is_active=True)
+    chosen = Q(pk__in=holders.values("pk"))
+    if keeping:
+        chosen |= Q(pk=keeping)
+    return by_name(User.objects.filter(chosen))
+
+
+def by_name(people: QuerySet) -> QuerySet:
+    """People in the order Vietnamese lists of staff use: family name, then given name."""
+    return people.order_by("last_name", "first_name", "username")

@@ -60,12 +60,7 @@ class AssignmentForm(WagtailAdminModelForm):
             field = self.fields.get(name)
             if field is None:  # a journalist's form has no people fields
                 continue
-            people = members_of(*roles)
-            current = getattr(self.instance, f"{name}_id", None)
-            if current:
-                people = people.model.objects.filter(
-                    Q(pk__in=people.values("pk")) | Q(pk=current)
-                ).order_by("last_name", "first_name", "username")
+            people = members_of(*roles, keeping=getattr(self.instance, f"{name}_id", None))
             field.queryset = people
             field.label_from_instance = person_name
 

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from editorial.enums import Role
-from editorial.roles import members_of
+from editorial.roles import by_name, members_of
 
 
 def reviewer_candidates(groups=None) -> QuerySet:
@@ -22,7 +22,7 @@ def reviewer_candidates(groups=None) -> QuerySet:
         return members_of(Role.EDITOR, Role.EDITOR_IN_CHIEF)
     User = get_user_model()
     ids = User.objects.filter(groups__in=groups, is_active=True).values("pk")
-    return User.objects.filter(pk__in=ids).order_by("last_name", "first_name", "username")
+    return by_name(User.objects.filter(pk__in=ids))
 
 
 def topic_of(page):
