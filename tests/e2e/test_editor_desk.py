@@ -42,7 +42,7 @@ def test_editor_turns_a_committee_briefing_into_an_assignment(page, sign_in, sho
         label=str(story.plan_item())
     )
     page.get_by_role("combobox", name=label(Assignment, "assignee")).select_option(
-        label=story.JOURNALIST
+        label=story.JOURNALIST_NAME  # the picker lists people by name, not login
     )
     due = page.get_by_role("textbox", name=label(Assignment, "due_date"))
     due.fill(story.day_month_year(story.due_date()))
