@@ -28,7 +28,19 @@ def is_final_step(task, obj) -> bool:
     if state is None:
         return False
     current = state.current_task_state
-    return bool(current and current.task_id == task.pk and state.is_at_final_task)
+    return bool(current and current.task_id == task.pk and _at_final_task(state))
+
+
+def remember_final_step(workflow_state, at_final_task: bool) -> None:
+    """Keep Wagtail's ``is_at_final_task`` on a workflow state whose steps a listing
+    loaded in bulk (the dashboard's review queue), so the checks here do not ask again."""
+    workflow_state._at_final_task = at_final_task
+
+
+def _at_final_task(workflow_state) -> bool:
+    if hasattr(workflow_state, "_at_final_task"):
+        return workflow_state._at_final_task
+    return workflow_state.is_at_final_task
 
 
 def with_publication_label(task, obj, actions: list) -> list:
@@ -49,7 +61,7 @@ def refuse_unpublishable_approval(task_state) -> None:
     """Before a last-step approval: raise ``PublicationRefused`` if the article's latest
     version may not go live (now or at its scheduled time)."""
     workflow_state = task_state.workflow_state
-    if not workflow_state.is_at_final_task:
+    if not _at_final_task(workflow_state):
         return
     obj = getattr(workflow_state.content_object, "specific", workflow_state.content_object)
     if hasattr(obj, "get_publication_problems"):
