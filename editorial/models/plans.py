@@ -70,6 +70,13 @@ class AnnualPlan(RevisionMixin, index.Indexed, ClusterableModel):
             )
 
 
+class PlanItemManager(models.Manager):
+    # An item is named by its plan's year ("2021: ..."): every choice list of items (the
+    # article editor, events, assignments and their filters) would read each plan again.
+    def get_queryset(self):
+        return super().get_queryset().select_related("plan")
+
+
 class PlanItem(Orderable, index.Indexed):
     """One thing the plan promises, with a target; delivery is counted, never typed in.
 
@@ -123,6 +130,8 @@ class PlanItem(Orderable, index.Indexed):
         default=False,
         help_text=_("Tick for illustrative items that were not formally agreed."),
     )
+
+    objects = PlanItemManager()
 
     search_fields: ClassVar[list] = [
         index.SearchField("title", boost=2),
