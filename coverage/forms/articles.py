@@ -29,6 +29,12 @@ class ArticlePageForm(WagtailAdminPageForm):
                 candidates = not_writers(candidates, self.instance)
             self.fields["requested_reviewer"].queryset = candidates
             self.fields["requested_reviewer"].label_from_instance = person_name
+        # Wagtail renders the editor's panels twice (the HTML, and the data its scripts
+        # read), and a model choice list queries again on each render: list them once
+        # (through iter(), as list() would first ask the database for a count).
+        for name in ("organisations", "plan_item", "requested_reviewer"):
+            if name in self.fields:
+                self.fields[name].choices = list(iter(self.fields[name].choices))
 
     def _going_live(self) -> bool:
         """Publish now or on schedule, or approve the pipeline's last step."""

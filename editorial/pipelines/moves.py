@@ -14,7 +14,8 @@ move view and its destination chooser, the confirmation screen (``refuse_move``,
 from __future__ import annotations
 
 from wagtail.admin.auth import permission_denied
-from wagtail.models import PagePermissionTester
+
+from coverage.page_permissions import LeafPagePermissionTester
 
 
 def keeps_pipeline(page, destination) -> bool:
@@ -26,7 +27,7 @@ def keeps_pipeline(page, destination) -> bool:
     return workflows == {destination.get_workflow()}
 
 
-class ArticlePermissionTester(PagePermissionTester):
+class ArticlePermissionTester(LeafPagePermissionTester):
     def can_move_to(self, destination):
         if not super().can_move_to(destination):
             return False
