@@ -706,6 +706,7 @@ def scenario_postgres(total: int = 200, clients: int = 4) -> dict:
         crash_health = (type(error).__name__, {})
     time.sleep(max(0.0, 5 - (time.monotonic() - crashed)))
     start_postgres()
+    crash_seconds = time.monotonic() - crashed
     log(f"PostgreSQL: back (at write {writes.attempted})")
     for thread in threads:
         thread.join()
@@ -714,12 +715,17 @@ def scenario_postgres(total: int = 200, clients: int = 4) -> dict:
     duplicates = sum(1 for count in stored.values() if count > 1)
     lost = writes.acknowledged - set(stored)
     unacknowledged_stored = set(stored) - writes.acknowledged
-    # The worker takes the index tasks the writes queued; one RUNNING for a moment is
-    # working, one RUNNING after a minute is stuck.
-    deadline = time.monotonic() + 60
-    while (states := task_states())["RUNNING"] and time.monotonic() < deadline:
+    # The worker takes the index tasks the writes queued, and those that met the outage
+    # run again 5, 10, 20, 40 s later (editorial.task_retries): after two minutes every
+    # one has run. One RUNNING for a moment is working, one RUNNING then is stuck.
+    drained_in = time.monotonic()
+    deadline = drained_in + 120
+    while time.monotonic() < deadline:
+        states = task_states()
+        if not states["RUNNING"] and not states["READY"]:
+            break
         time.sleep(1)
-    time.sleep(2)
+    drained_in = time.monotonic() - drained_in
     children_after = worker_children()
     alive = set(children_after) == {"worker", "scheduler"}
     restarted = [
@@ -733,11 +739,16 @@ def scenario_postgres(total: int = 200, clients: int = 4) -> dict:
         and not unacknowledged_stored
         and alive
         and states["RUNNING"] == 0
+        and states["READY"] == 0
+        and states["FAILED"] == 0
         and len(after_write.acknowledged) == 1
         and crash_health[0] == 503
     )
     return {
-        "scenario": f"PostgreSQL restart ({restart_seconds:.1f} s) + 5 s crash",
+        "scenario": (
+            f"PostgreSQL restart ({restart_seconds:.1f} s) + 5 s crash "
+            f"(down {crash_seconds:.1f} s with recovery)"
+        ),
         "load": f"{total} writes, {clients} clients",
         "result": (
             f"acknowledged {len(writes.acknowledged)}, stored {len(stored)}, lost {len(lost)}, "
@@ -747,7 +758,7 @@ def scenario_postgres(total: int = 200, clients: int = 4) -> dict:
             f"{' (restarted: ' + ', '.join(restarted) + ')' if restarted else ' (same pids)'}; "
             f"/healthz during the crash: HTTP {crash_health[0]} "
             f"(database {crash_health[1].get('database', {}).get('state')}); "
-            f"tasks {dict(sorted(states.items()))}; a write after: "
+            f"tasks {dict(sorted(states.items()))} {drained_in:.0f} s after; a write after: "
             f"{'ok' if after_write.acknowledged else 'FAILED'}"
         ),
         "passed": passed,
