@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test checks suite install install-dev lint serve worker migrate demo clean messages compilemessages
+.PHONY: run test checks suite install install-dev lint serve worker migrate demo clean messages compilemessages faults
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ serve: install
 ## publishing, overdue reminders), each restarted if it exits, stopped together.
 worker: install
 	$(BIN)/python manage.py run_workers
+
+## make faults: the fault test (Redis killed, PostgreSQL restarted and crashed under
+## writes, SMTP down) on its own PostgreSQL, Redis and gunicorn; `make faults FAULTS_ARGS=--quick`.
+faults: install
+	$(BIN)/python bench/faults.py $(FAULTS_ARGS)
 
 ## make messages: refresh the Vietnamese catalogues from the code (needs GNU gettext).
 ## Editorial code and templates/ go to editorial/locale, coverage code to coverage/locale.
