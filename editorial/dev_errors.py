@@ -15,6 +15,8 @@ import logging
 from django.http import Http404, HttpResponseNotFound, HttpResponseServerError
 from django.template.loader import render_to_string
 
+from editorial.outage import is_outage, outage_response
+
 logger = logging.getLogger("django.request")
 
 
@@ -29,6 +31,8 @@ class ReaderErrorPagesMiddleware:
         # Middleware listed after this one (a refused publication) answers first.
         if isinstance(exception, Http404):
             return HttpResponseNotFound(render_to_string("404.html", request=request))
+        if is_outage(exception):
+            return outage_response()
         logger.error(
             "Internal Server Error: %s",
             request.path,

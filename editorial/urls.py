@@ -43,3 +43,6 @@ if settings.DEBUG:
 
 # Feeds, sitemap and robots.txt, then Wagtail's page serving, which catches everything else.
 urlpatterns += [path("", include("coverage.urls")), path("", include(wagtail_urls))]
+
+# A lost database is an outage (503, Retry-After), not a crash (editorial.outage).
+handler500 = "editorial.outage.server_error"
