@@ -347,33 +347,50 @@ def test_log_listing_per_role(desk, as_user):
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("journalist", 302), ("editor", 302), ("journalist2", 404)]
+    ("role", "may"), [("journalist", True), ("editor", True), ("journalist2", False)]
 )
-def test_turning_a_log_entry_into_an_assignment(desk, as_user, role, status):
-    entry = log_entry(desk, follow_up_needed=True, follow_up_by=days(3))
-    response = as_user(getattr(desk, role)).post(url("desk_assignment:from_log_entry", entry.pk))
-    assert outcome(response) == status
-    if status == 302:
-        assignment = Assignment.objects.get()
+def test_turning_a_log_entry_into_an_assignment_opens_a_prefilled_form(desk, as_user, role, may):
+    entry = log_entry(
+        desk,
+        summary="Đảng bộ EVN chuẩn bị đại hội\nGặp Ban Tổ chức tuần sau.",
+        follow_up_needed=True,
+        follow_up_by=days(3),
+    )
+    client = as_user(getattr(desk, role))
+    add_url = url("desk_assignment:add") + f"?log_entry={entry.pk}"
+    entry_page = client.get(url("desk_log:inspect", entry.pk))
+    assert (add_url.replace("&", "&amp;") in entry_page.content.decode()) == may
+
+    form_page = client.get(add_url)
+    assert form_page.status_code == 200
+    body = form_page.content.decode()
+    # Prefilled from the entry, for those who may read it; nobody else learns of it.
+    assert ('value="Đảng bộ EVN chuẩn bị đại hội"' in body) == may
+    assert ("Gặp Ban Tổ chức tuần sau." in body) == may
+    assert not Assignment.objects.exists()  # nothing until the form is saved
+
+    response = client.post(add_url, assignment_form(desk, headline="Đại hội Đảng bộ EVN"))
+    assert outcome(response) == 302
+    assignment = Assignment.objects.get()
+    entry.refresh_from_db()
+    if may:
         assert assignment.source_log_entry == entry
-        assert assignment.beat == desk.beat and assignment.topic == desk.topic
         assert assignment.status == AssignmentStatus.PROPOSED
-        entry.refresh_from_db()
         assert entry.follow_up_done
     else:
-        assert not Assignment.objects.exists()
+        assert assignment.source_log_entry is None
+        assert not entry.follow_up_done
 
 
-def test_a_log_entry_on_a_beat_without_topic_opens_the_prefilled_form(desk, as_user):
+def test_a_log_entry_on_a_beat_without_topic_asks_for_one(desk, as_user):
     entry = log_entry(desk, author=desk.journalist2, beat=desk.beat2)
     client = as_user(desk.journalist2)
-    response = client.post(url("desk_assignment:from_log_entry", entry.pk))
-    assert outcome(response) == 302
-    assert response["Location"].endswith(f"?log_entry={entry.pk}")
-    form_page = client.get(response["Location"])
-    assert entry.summary in form_page.content.decode()
-    data = assignment_form(desk, headline="Từ nhật ký EVN")
-    response = client.post(response["Location"], data)
+    add_url = url("desk_assignment:add") + f"?log_entry={entry.pk}"
+    assert entry.summary in client.get(add_url).content.decode()
+    response = client.post(add_url, assignment_form(desk, topic="", headline="Từ nhật ký EVN"))
+    assert outcome(response) == 200  # the form again, with the topic asked for
+    assert not Assignment.objects.exists()
+    response = client.post(add_url, assignment_form(desk, headline="Từ nhật ký EVN"))
     assert outcome(response) == 302
     assert Assignment.objects.get().source_log_entry == entry
 

@@ -391,7 +391,6 @@ GET_MATRIX: dict[str, list[tuple[tuple[str, ...], dict[str, str], str]]] = {
                 "desk_assignment:decline",
                 "desk_assignment:cancel",
                 "desk_assignment:start_draft",
-                "desk_assignment:from_log_entry",
             ),
             POST_ONLY_URL,
             "the desk card's buttons post (tests/test_desk_actions.py checks who)",

@@ -190,23 +190,17 @@ def start_draft(assignment: Assignment, user) -> Page:
     return page
 
 
-@transaction.atomic
-def assignment_from_log_entry(entry: BeatLogEntry, user, topic=None) -> Assignment:
-    """A proposed assignment from a log entry, keeping the link to it.
-
-    A journalist's proposal is theirs to write; an editor's names no writer yet.
-    The topic comes from the beat unless given.
-    """
+def proposal_from_log_entry(entry: BeatLogEntry, user, topic=None) -> Assignment:
+    """The assignment a log entry suggests, unsaved: headline from its first line, its
+    summary as the brief, its beat and the beat's topic (unless given), due in a week.
+    A journalist's proposal is theirs to write; an editor's names them as its editor."""
     from editorial.permissions import is_desk_editor
 
-    topic = topic or entry.beat.topic
-    if topic is None:
-        raise DeskActionError(_("The beat has no programme topic: choose one for the assignment."))
-    first_line = entry.summary.strip().splitlines()[0] if entry.summary.strip() else ""
-    assignment = Assignment(
-        headline=first_line[:255] or str(entry.beat),
+    summary = entry.summary.strip()
+    proposal = Assignment(
+        headline=summary.splitlines()[0][:255] if summary else str(entry.beat),
         brief=entry.summary,
-        topic=topic,
+        topic=topic or entry.beat.topic,
         beat=entry.beat,
         source_log_entry=entry,
         due_date=timezone.localdate() + DEFAULT_TURNAROUND,
@@ -214,13 +208,28 @@ def assignment_from_log_entry(entry: BeatLogEntry, user, topic=None) -> Assignme
         status=AssignmentStatus.PROPOSED,
     )
     if is_desk_editor(user):
-        assignment.editor = user
+        proposal.editor = user
     else:
-        assignment.assignee = user
-    assignment.full_clean()
-    assignment.save()
-    log(assignment, "wagtail.create", user=user)
+        proposal.assignee = user
+    return proposal
+
+
+def followed_up(entry: BeatLogEntry) -> None:
+    """An assignment now answers the entry's follow-up, if it asked for one."""
     if entry.follow_up_needed and not entry.follow_up_done:
         entry.follow_up_done = True
         entry.save(update_fields=["follow_up_done"])
+
+
+@transaction.atomic
+def assignment_from_log_entry(entry: BeatLogEntry, user, topic=None) -> Assignment:
+    """Save the log entry's proposal at once (imports and the demo; the desk opens the
+    prefilled form instead, so nothing exists until the person saves)."""
+    assignment = proposal_from_log_entry(entry, user, topic)
+    if assignment.topic_id is None:
+        raise DeskActionError(_("The beat has no programme topic: choose one for the assignment."))
+    assignment.full_clean()
+    assignment.save()
+    log(assignment, "wagtail.create", user=user)
+    followed_up(entry)
     return assignment

@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.permissions import policy_registry
@@ -21,7 +20,7 @@ from wagtail.permissions import policy_registry
 from editorial import permissions
 from editorial.desk import actions
 from editorial.desk.forms import DeclineForm
-from editorial.models import Assignment, BeatLogEntry
+from editorial.models import Assignment
 
 
 class AssignmentActionView(View):
@@ -100,35 +99,3 @@ class StartDraftView(AssignmentActionView):
 
     def done(self, assignment, page) -> HttpResponseRedirect:
         return redirect("wagtailadmin_pages:edit", page.pk)
-
-
-class FromLogEntryView(View):
-    """Turn a beat log entry into a proposed assignment that keeps the link.
-
-    When the entry's beat has no programme topic, the add form opens prefilled instead,
-    so the topic can be chosen (the link is kept there too).
-    """
-
-    http_method_names: ClassVar[list] = ["post"]
-
-    def post(self, request, pk: int):
-        policy = policy_registry.get_by_type(BeatLogEntry)
-        entry = BeatLogEntry.objects.select_related("beat__topic").filter(pk=pk).first()
-        if entry is None or not policy.user_has_permission_for_instance(
-            request.user, "view", entry
-        ):
-            raise Http404
-        if not request.user.has_perm("editorial.add_assignment") or not (
-            entry.author_id == request.user.pk or permissions.is_desk_editor(request.user)
-        ):
-            raise PermissionDenied
-        if entry.beat.topic_id is None:
-            messages.warning(request, _("The beat has no programme topic: choose one below."))
-            return redirect(reverse("desk_assignment:add") + f"?log_entry={entry.pk}")
-        assignment = actions.assignment_from_log_entry(entry, request.user)
-        messages.success(
-            request,
-            _("Assignment “%(headline)s” proposed from the log entry; complete it here.")
-            % {"headline": assignment.headline},
-        )
-        return redirect("desk_assignment:edit", assignment.pk)

@@ -129,7 +129,8 @@ class AssignmentIndexView(ListingSearchMixin, rows.RowFilteredIndexMixin, generi
 
 
 class AssignmentCreateView(generic.CreateView):
-    """Adding from a beat log entry (``?log_entry=<id>``) prefills the form and keeps the link."""
+    """Adding from a beat log entry (``?log_entry=<id>``, the entry page's "Turn into an
+    assignment") prefills the form and keeps the link; nothing exists until it is saved."""
 
     @cached_property
     def log_entry(self) -> BeatLogEntry | None:
@@ -146,13 +147,17 @@ class AssignmentCreateView(generic.CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        entry = self.log_entry
-        if entry is not None:
+        if self.log_entry is not None:
+            from editorial.desk.actions import proposal_from_log_entry
+
+            proposal = proposal_from_log_entry(self.log_entry, self.request.user)
             initial.update(
-                headline=entry.summary.strip().splitlines()[0][:255],
-                brief=entry.summary,
-                beat=entry.beat_id,
-                topic=entry.beat.topic_id,
+                {name: getattr(proposal, name) for name in ("headline", "brief", "due_date")}
+                | {
+                    name: getattr(proposal, f"{name}_id")
+                    for name in ("beat", "topic", "editor", "assignee")
+                    if getattr(proposal, f"{name}_id") is not None
+                }
             )
         return initial
 
@@ -163,9 +168,14 @@ class AssignmentCreateView(generic.CreateView):
         return url
 
     def save_instance(self):
-        if self.log_entry is not None:
-            self.form.instance.source_log_entry = self.log_entry
-        return super().save_instance()
+        if self.log_entry is None:
+            return super().save_instance()
+        from editorial.desk.actions import followed_up
+
+        self.form.instance.source_log_entry = self.log_entry
+        instance = super().save_instance()
+        followed_up(self.log_entry)
+        return instance
 
     def get_success_url(self):
         return reverse("desk_assignment:inspect", args=[self.object.pk])
@@ -335,9 +345,4 @@ class AssignmentViewSet(ModelViewSet):
             path("decline/<int:pk>/", actions.DeclineView.as_view(), name="decline"),
             path("cancel/<int:pk>/", actions.CancelView.as_view(), name="cancel"),
             path("start-draft/<int:pk>/", actions.StartDraftView.as_view(), name="start_draft"),
-            path(
-                "from-log-entry/<int:pk>/",
-                actions.FromLogEntryView.as_view(),
-                name="from_log_entry",
-            ),
         ]

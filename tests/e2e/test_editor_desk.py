@@ -29,10 +29,9 @@ def test_editor_turns_a_committee_briefing_into_an_assignment(page, sign_in, sho
     expect(page.get_by_text(story.BRIEFING)).to_be_visible()
     expect(page.get_by_text(t("None yet."))).to_be_visible()
     shots.take(page, "briefing")
-    page.get_by_role("button", name=t("Turn into an assignment")).click()
+    page.get_by_role("link", name=t("Turn into an assignment")).click()
 
-    # A proposal prefilled from the entry; the editor completes it.
-    expect(page.get_by_role("status")).to_contain_text(story.BRIEFING[:40])
+    # The new-assignment form prefilled from the entry; nothing exists until it is saved.
     headline = page.get_by_role("textbox", name=label(Assignment, "headline"))
     expect(headline).to_have_value(story.BRIEFING)
     expect(page.get_by_text(f"{story.TOPIC_NUMBER}. {story.TOPIC_NAME}")).to_be_visible()
@@ -48,9 +47,9 @@ def test_editor_turns_a_committee_briefing_into_an_assignment(page, sign_in, sho
     due.fill(story.day_month_year(story.due_date()))
     due.press("Tab")  # on to the next field: the date picker folds away
     shots.take(page, "assignment-form", show=due)
-    page.get_by_role("button", name=t("Save"), exact=True).click()
+    page.get_by_role("button", name=t("Create"), exact=True).click()
 
-    # Saved, back on its desk card, where it is commissioned.
+    # Saved, on its desk card, where it is commissioned.
     expect(page.get_by_role("status")).to_contain_text(story.WORKING_HEADLINE)
     card = desk_card(page)
     expect(card.get_by_role("heading")).to_contain_text(t(AssignmentStage.PROPOSED.label))
