@@ -17,8 +17,11 @@ queries. A crawler reading /sitemap.xml (robots.txt points there) follows the in
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import Max
 from django.db.models.functions import Coalesce
+from django.utils.timezone import is_aware, localtime
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
@@ -34,11 +37,26 @@ def _article_content_type():
     return ContentType.objects.get_for_model(ArticlePage)
 
 
+def _day(moment) -> str | None:
+    """The day of a publication in the site's time zone, as sitemaps print it."""
+    if moment is None:
+        return None
+    if isinstance(moment, datetime):
+        moment = localtime(moment).date() if is_aware(moment) else moment.date()
+    return moment.isoformat()
+
+
 class ReaderPagesSitemap(WagtailSitemap):
     """Every live, public page but the articles, as Wagtail lists them."""
 
     def items(self):
         return super().items().exclude(content_type=_article_content_type())
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:  # coverage/sitemap.xml prints the day as given
+            url["lastmod"] = _day(url.get("lastmod"))
+        return urls
 
     def get_latest_lastmod(self):
         # The index items (/the/<slug>/...) change with articles and carry no date.
@@ -75,20 +93,24 @@ class ArticlesSitemap(WagtailSitemap):
         root_url = site.root_page.get_full_url(self.request)
         root_path = site.root_page.url_path
         urls = []
+        latest = None
         for url_path, last_published_at, latest_revision_created_at in self.paginator.page(
             page
         ).object_list:
             if not root_url or not url_path.startswith(root_path):
                 continue
+            lastmod = last_published_at or latest_revision_created_at
+            if lastmod is not None:
+                latest = lastmod if latest is None else max(latest, lastmod)
             urls.append(
                 {
                     "location": root_url + url_path[len(root_path) :],
-                    "lastmod": last_published_at or latest_revision_created_at,
+                    # The day in the site's zone, as the template's date filter printed it.
+                    "lastmod": _day(lastmod),
                 }
             )
-        last_mods = {url["lastmod"] for url in urls}
-        if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
+        if latest is not None and all(url["lastmod"] for url in urls):
+            self.latest_lastmod = latest
         return urls
 
 

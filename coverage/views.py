@@ -32,7 +32,15 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
-    """/sitemap-<section>.xml (``?p=2``...): one section's pages, a bounded number per file."""
-    response = wagtail_sitemaps.sitemap(request, SITEMAPS, section=section)
+    """/sitemap-<section>.xml (``?p=2``...): one section's pages, a bounded number per file.
+
+    Django's own template rendered each of 2,000 addresses through ``spaceless``,
+    ``changefreq``/``priority``/``alternates`` tests we never fill and an aware-datetime
+    ``date`` filter (1.2 s a file); ours prints what the sitemaps carry, the day already
+    worked out in the site's time zone (coverage.sitemaps).
+    """
+    response = wagtail_sitemaps.sitemap(
+        request, SITEMAPS, section=section, template_name="coverage/sitemap.xml"
+    )
     response.render()
     return mark_cacheable(request, response)
