@@ -105,3 +105,9 @@ def test_sitemap_queries_do_not_grow_with_the_archive(client, tree):
         make_article(tree["hubs"][number % 2], f"Bài {number}", tags=[f"Thẻ {number % 4}"])
     large = [_queries(client, url) for url in urls]
     assert large == small
+
+
+def test_no_articles_yet_gives_an_empty_article_sitemap(client, tree):
+    root = xml(client.get("/sitemap.xml"))
+    assert "http://testserver/sitemap-bai-viet.xml" in locations(root, "sitemap")
+    assert locations(xml(client.get("/sitemap-bai-viet.xml"))) == []
