@@ -186,6 +186,8 @@ def test_hidden_articles_are_404(client, hidden):
         "/rss/",
         "/chuong-trinh/chu-de-1/rss/",
         "/sitemap.xml",
+        "/sitemap-trang.xml",
+        "/sitemap-bai-viet.xml",
         "/the/",
         "/the/chuong-trinh-phoi-hop/",
         "/tac-gia/",

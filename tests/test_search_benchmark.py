@@ -37,3 +37,15 @@ def test_corpus_has_thousands_of_folded_syllables_and_the_real_phrases():
     common, rare = fold(PHRASES[0][0]), fold(PHRASES[-1][0])
     assert 0.2 < sum(common in text for text in texts) / len(texts) < 0.5
     assert sum(rare in text for text in texts) / len(texts) < 0.05
+
+
+def test_reader_flat_benchmark_follows_the_sitemap_index_and_times_each_page(db):
+    site_tree()
+    call_command("benchmark_search", articles=30, queries=1, stdout=StringIO())
+    out = StringIO()
+    call_command("benchmark_reader_flat", runs=2, stdout=out)
+    report = out.getvalue()
+    assert "30 live articles, median of 2 runs" in report
+    assert re.search(r"/sitemap.xml \(index of 2\) +[\d.]+ ms +\d+ q; children: sum", report)
+    assert re.search(r"goi-y 'dang bo' +[\d.]+ ms +\d+ q +\(\d+ results\)", report)
+    assert re.search(r"tim-kiem 'xay dung dang' +[\d.]+ ms +\d+ q", report)

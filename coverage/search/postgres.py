@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import reduce
 from itertools import combinations
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db.models import Case, CharField, Expression, F, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
@@ -18,6 +19,7 @@ SEARCH_CONFIG = "vietnamese_unaccent"
 # Widening "at least n words in the headline" one word at a time spells out every
 # combination of n words; past six query words, simply rank every other match.
 MAX_WIDENED_WORDS = 6
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -103,6 +105,35 @@ class VietnamesePostgresSearchBackend(PostgresSearchBackend):
         if len(pks) < limit:
             pks += rest.values_list("_key", flat=True)[: limit - len(pks)]
         return pks
+
+    def autocomplete_pks(self, prefix: str, queryset: QuerySet, *, limit: int) -> list[int]:
+        """Keys of up to ``limit`` pages of ``queryset`` whose headline has the words typed.
+
+        Every word but the last whole, the last as a prefix ("khoi th" finds "Khơi
+        thông"), as Wagtail's autocomplete reads them, against the index entries'
+        headline vector (``vietnamese_unaccent`` folds both sides): one query through
+        the headline's GIN index, best ``ts_rank`` first, then newest. Wagtail's own
+        autocomplete joined pages to entries through a text cast and ranked every
+        match (264 ms for "da" in 20,000 articles, issue #16).
+        """
+        words = _WORD.findall(prefix)
+        if not words:
+            return []
+        # Only word characters are left, so nothing here is tsquery syntax.
+        tsquery = " & ".join([*words[:-1], f"{words[-1]}:*"])
+        query = SearchQuery(tsquery, search_type="raw", config=self.config)
+        keys = (
+            IndexEntry._default_manager.annotate(_key=Cast("object_id", IntegerField()))
+            .filter(
+                content_type_id__in=get_descendants_content_types_pks(queryset.model),
+                _key__in=queryset.values("pk"),
+                title=query,
+            )
+            .annotate(_rank=SearchRank(F("title"), query))
+            .order_by("-_rank", "-_key")
+            .values_list("_key", flat=True)[:limit]
+        )
+        return list(keys)
 
     def _reader_search(
         self, query: str, queryset: QuerySet, *, operator: str, narrow: bool

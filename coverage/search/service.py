@@ -139,12 +139,41 @@ def search_articles(query: str, filters: SearchFilters | None = None) -> SearchO
     return outcome
 
 
-def autocomplete_titles(prefix: str, limit: int = 8) -> list:
-    """Live articles whose headline starts with the words typed so far."""
+class Suggestion(NamedTuple):
+    """One autocomplete headline: what the JSON answer carries."""
+
+    pk: int
+    title: str
+    url: str
+
+
+def autocomplete_titles(prefix: str, limit: int = 8, request=None) -> list[Suggestion]:
+    """Live articles whose headline holds the words typed so far (the last one begun).
+
+    The backend finds the keys in one bounded query over the indexed headlines
+    (``autocomplete_pks``); one more reads those few pages' titles and paths, and each
+    address is worked out from the path as Wagtail does, without loading the pages.
+    """
+    from wagtail.models import Page
+
     if len(prefix) < 2 or not has_words(prefix):
         return []
-    backend = get_search_backend()
-    return list(backend.autocomplete(prefix, live_articles(), fields=["title"])[:limit])
+    articles = live_articles()
+    pks = get_search_backend().autocomplete_pks(prefix, articles, limit=limit)
+    rows = {
+        pk: (title, url_path)
+        for pk, title, url_path in articles.filter(pk__in=pks).values_list(
+            "pk", "title", "url_path"
+        )
+    }
+    suggestions = []
+    for pk in pks:
+        if pk in rows:  # unpublished since the backend read the index
+            title, url_path = rows[pk]
+            url = Page(pk=pk, url_path=url_path).get_url(request)
+            if url:
+                suggestions.append(Suggestion(pk, title, url))
+    return suggestions
 
 
 def recent_articles(topic=None, limit: int = 5) -> list:

@@ -92,7 +92,9 @@ def autocomplete(request):
     if getattr(request, "limited", False):
         return JsonResponse({"error": "Bạn tìm quá nhanh, xin thử lại sau ít phút."}, status=429)
     prefix = SearchForm({"q": request.GET.get("q", "")}).values().get("q", "")
-    results = [{"title": page.title, "url": page.url} for page in autocomplete_titles(prefix)]
+    results = [
+        {"title": hit.title, "url": hit.url} for hit in autocomplete_titles(prefix, request=request)
+    ]
     response = JsonResponse({"query": prefix, "results": results})
     response["Cache-Control"] = "private, max-age=0"
     return response
