@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from editorial.admin_api import narrow_admin_api
 from editorial.background_panel import BackgroundWorkPanel, is_editor_in_chief
 from editorial.desk.panels import MyDeskPanel
+from editorial.desk.photo_queue import PhotoDeskPanel, is_photo_desk
 from editorial.documents import serve_document
 from editorial.pipelines.moves import refuse_move
 from editorial.pipelines.panels import OverdueStepsPanel
@@ -39,7 +40,9 @@ def register_lockout_viewset():
 
 @hooks.register("construct_homepage_panels")
 def add_my_desk_panel(request, panels):
-    if request.user.has_perm("editorial.view_assignment"):
+    if is_photo_desk(request.user):
+        panels.append(PhotoDeskPanel(request))  # its own work in place of an empty desk
+    elif request.user.has_perm("editorial.view_assignment"):
         panels.append(MyDeskPanel(request))
     panels.append(OverdueStepsPanel(request))
 
