@@ -21,6 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, TaskState, WorkflowState, WorkflowTask
 
 from editorial.desk.articles import article_model, byline_model
@@ -86,6 +87,12 @@ class Seeder:
             users.filter(groups__name=Role.EDITOR.label).values_list("pk", flat=True)
         )
         self.beats = list(Beat.objects.values_list("pk", flat=True))
+        # Reader pages show each article's photo and tags: the demo's credited photos and
+        # tags, shared out among the seeded articles.
+        self.images = list(get_image_model().objects.values_list("pk", flat=True))
+        self.tag_link = self.model.tags.through  # the article's tag rows
+        tag_model = self.tag_link._meta.get_field("tag").related_model
+        self.tags = list(tag_model.objects.values_list("pk", flat=True))
 
     def _when(self) -> datetime.datetime:
         span = (self.now - START).total_seconds()
@@ -137,6 +144,7 @@ class Seeder:
                     first_published_at=published if live else None,
                     last_published_at=published if live else None,
                     sapo=self._title(30),
+                    hero_image_id=self.rng.choice(self.images) if self.images else None,
                     body=[],
                     source_line=TAG,
                     plan_item_id=(
@@ -170,6 +178,12 @@ class Seeder:
                 bylines.append(byline_model()(page_id=page.pk, author_id=author, sort_order=order))
         through.objects.bulk_create(rows)
         byline_model().objects.bulk_create(bylines)
+        tagged = [
+            self.tag_link(content_object_id=page.pk, tag_id=tag)
+            for page in pages
+            for tag in self.rng.sample(self.tags, k=min(len(self.tags), self.rng.randint(0, 3)))
+        ]
+        self.tag_link.objects.bulk_create(tagged)
 
     # --- Assignments -------------------------------------------------------------------
 
