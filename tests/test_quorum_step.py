@@ -277,3 +277,45 @@ def test_the_editor_in_chief_can_pass_it_without_the_quorum_and_that_is_recorded
 )
 def test_votes_needed(threshold, count, members, needed):
     assert votes_needed(threshold, count, members) == needed
+
+
+def test_an_overdue_reminder_asks_only_the_members_who_have_not_voted(at_the_board, demo_password):
+    from editorial.pipelines import notifications
+
+    article = at_the_board
+    deputy = client_for("photongbientap", demo_password)
+    assert modal_step(act(deputy, article, "approve", "Đồng ý.")) == "success"
+    state = board_step(article)
+    reminded = notifications.recipients_of("step_overdue", state)
+    assert sorted(member.username for member in reminded) == ["bientap2", "tongbientap"]
+
+
+def test_a_demo_loaded_before_the_quorum_gets_the_quorum_step(demo):
+    """An older demo's sensitive pipeline had a one-click group step for the board:
+    loading the demo again puts the quorum step in its place."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow, WorkflowTask
+
+    from editorial.demo.pipelines import SENSITIVE, load_pipelines
+    from editorial.enums import Role
+    from editorial.models import PipelineGroupTask
+
+    groups = {role: Group.objects.get(name=role.label) for role in Role}
+    QuorumTask.objects.filter(name=POLITICAL_REVIEW).delete()
+    old = PipelineGroupTask.objects.create(name=POLITICAL_REVIEW)
+    old.groups.set([groups[Role.EDITORIAL_BOARD]])
+    sensitive = Workflow.objects.get(name=SENSITIVE)
+    WorkflowTask.objects.create(workflow=sensitive, task=old, sort_order=1)
+    assert [t.specific_class for t in sensitive.tasks] == [
+        type(sensitive.tasks[0].specific),
+        PipelineGroupTask,
+        PipelineGroupTask,
+    ]
+
+    load_pipelines(groups)
+    steps = [task.specific for task in Workflow.objects.get(name=SENSITIVE).tasks]
+    assert [step.name for step in steps] == [EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF]
+    assert isinstance(steps[1], QuorumTask)
+    assert steps[1].threshold == QuorumThreshold.MAJORITY
+    load_pipelines(groups)  # again: nothing changes
+    assert QuorumTask.objects.filter(name=POLITICAL_REVIEW).count() == 1
