@@ -319,3 +319,30 @@ def test_a_demo_loaded_before_the_quorum_gets_the_quorum_step(demo):
     assert steps[1].threshold == QuorumThreshold.MAJORITY
     load_pipelines(groups)  # again: nothing changes
     assert QuorumTask.objects.filter(name=POLITICAL_REVIEW).count() == 1
+
+
+def test_the_dashboard_costs_the_same_with_few_or_many_articles_at_the_board(demo, client):
+    """The vote counts and the actions offered on board rows load in bulk
+    (``editorial.pipelines.review_queue``)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def at_board(count: int) -> None:
+        for number in range(count):
+            page = draft_article(SENSITIVE_TOPIC, title=f"Bài chờ Hội đồng số {number}")
+            page.get_workflow().start(page, user("phongvien"))
+            state = current_state(page)
+            state.task.specific.on_action(state, state.specific.reviewer, "approve")
+            assert current_state(page).task.name == POLITICAL_REVIEW
+
+    def dashboard_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("wagtailadmin_home")).status_code == 200
+        return len(queries)
+
+    client.force_login(user("bientap2"))
+    at_board(2)
+    client.get(reverse("wagtailadmin_home"))  # warm per-process caches
+    few = dashboard_queries()
+    at_board(6)
+    assert dashboard_queries() == few

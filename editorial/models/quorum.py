@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
@@ -130,24 +131,21 @@ class QuorumTask(PipelineStepMixin, TimedStepMixin, AbstractGroupApprovalTask):
 
     # --- Who votes, and the count ---------------------------------------------------------
 
+    @cached_property
     def member_ids(self) -> set[int]:
         """Active members of the step's groups (writers not yet taken out)."""
-        cache = self.__dict__.setdefault("_member_ids", None)
-        if cache is None:
-            from django.contrib.auth import get_user_model
+        from django.contrib.auth import get_user_model
 
-            cache = set(
-                get_user_model()
-                .objects.filter(groups__in=self.groups.all(), is_active=True)
-                .values_list("pk", flat=True)
-            )
-            self.__dict__["_member_ids"] = cache
-        return cache
+        return set(
+            get_user_model()
+            .objects.filter(groups__in=self.groups.all(), is_active=True)
+            .values_list("pk", flat=True)
+        )
 
     def voter_ids(self, page) -> set[int]:
         from editorial.pipelines.authorship import writer_ids
 
-        return self.member_ids() - writer_ids(page)
+        return self.member_ids - writer_ids(page)
 
     def tally(self, task_state, page, votes=None) -> Tally:
         members = len(self.voter_ids(page))
@@ -168,6 +166,10 @@ class QuorumTask(PipelineStepMixin, TimedStepMixin, AbstractGroupApprovalTask):
             return False
         if user.pk not in self.voter_ids(page):
             return False
+        # A listing may have loaded the step's votes already (the dashboard's review queue).
+        loaded = getattr(task_state, "quorum_votes_loaded", None)
+        if loaded is not None:
+            return all(vote.user_id != user.pk for vote in loaded)
         return not QuorumVote.objects.filter(task_state_id=task_state.pk, user=user).exists()
 
     # --- Wagtail's task API ----------------------------------------------------------------
@@ -251,6 +253,7 @@ class QuorumTask(PipelineStepMixin, TimedStepMixin, AbstractGroupApprovalTask):
             locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
             if locked.status != TaskState.STATUS_IN_PROGRESS:
                 raise PermissionDenied
+            task_state.__dict__.pop("quorum_votes_loaded", None)  # read them again
             if not self.may_vote(task_state, user, page):
                 raise PermissionDenied  # not a member, a writer, or has voted already
             vote = QuorumVote.objects.create(

@@ -135,6 +135,10 @@ def _show_quorum_progress(rows) -> None:
     for vote in QuorumVote.objects.filter(task_state_id__in=[s.pk for s, _page in quorum_rows]):
         votes[vote.task_state_id].append(vote)
     for state, page in quorum_rows:
+        # Kept where the step's rules look, so the actions offered cost no query either.
+        state.quorum_votes_loaded = votes[state.pk]
+        for same in (state.specific, state.workflow_state.current_task_state):
+            same.quorum_votes_loaded = votes[state.pk]
         tally = state.task.tally(state, page, votes=votes[state.pk])
         for task in state.workflow_tasks:
             if task.pk == state.task_id:
