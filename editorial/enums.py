@@ -115,3 +115,20 @@ class DeskNotice(models.TextChoices):
     DECLINED = "declined", _("Assignment declined")
     DUE_SOON = "due_soon", _("Due in two days")
     OVERDUE = "overdue", _("Overdue")
+
+
+# --- Publication pipelines --------------------------------------------------------------
+
+
+class QuorumThreshold(models.TextChoices):
+    """How many members of a board step must approve before it passes."""
+
+    ONE = "one", _("One member")
+    MAJORITY = "majority", _("A majority of the members")
+    ALL = "all", _("All members")
+    COUNT = "count", _("A set number of members")
+
+
+class QuorumDecision(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    RETURN = "return", _("Request changes")

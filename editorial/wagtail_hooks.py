@@ -11,8 +11,10 @@ from editorial.background_panel import BackgroundWorkPanel, is_editor_in_chief
 from editorial.desk.panels import MyDeskPanel
 from editorial.desk.photo_queue import PhotoDeskPanel, is_photo_desk
 from editorial.documents import serve_document
+from editorial.models.quorum import QUORUM_OVERRIDE, QUORUM_VOTE
 from editorial.pipelines.moves import refuse_move
 from editorial.pipelines.panels import OverdueStepsPanel
+from editorial.pipelines.quorum import QuorumOverrideFormatter, QuorumVoteFormatter
 from editorial.pipelines.refusals import refuse_bulk_publication
 from editorial.pipelines.review_queue import ReviewQueuePanel
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
@@ -74,6 +76,8 @@ def register_desk_log_actions(actions):
         _("Act on own article"),
         _("Pipeline step taken by one of the article's writers (editor-in-chief)"),
     )
+    actions.register_action(QUORUM_VOTE)(QuorumVoteFormatter)
+    actions.register_action(QUORUM_OVERRIDE)(QuorumOverrideFormatter)
     actions.register_action(
         "editorial.publication_withheld",
         _("Withhold scheduled publication"),

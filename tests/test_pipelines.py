@@ -82,7 +82,7 @@ def test_sensitive_article_goes_through_three_named_steps_to_publication(
     assert modal_step(committed(act, editor, article, "approve", "Đạt yêu cầu.")) == "success"
     assert current_state(article).task.name == POLITICAL_REVIEW
     # The board members (not the editor who moved it on) are told.
-    assert recipients() == ["bientap2@example.vn", "photbt@example.vn"]
+    assert recipients() == ["bientap2@example.vn", "photbt@example.vn", "tongbientap@example.vn"]
 
     # The editor cannot skip the board: no approval, and no publishing around it.
     assert act(editor, article, "approve").status_code == 403
@@ -92,8 +92,13 @@ def test_sensitive_article_goes_through_three_named_steps_to_publication(
     assert not ArticlePage.objects.get(pk=article.pk).live
     assert current_state(article).task.name == POLITICAL_REVIEW
 
+    # The board decides by a majority of its three members, each with a rationale
+    # (tests/test_quorum_step.py): two approvals pass it.
     board = client_for("photongbientap", demo_password)
-    assert modal_step(act(board, article, "approve")) == "success"
+    assert modal_step(act(board, article, "approve", "Lập luận vững.")) == "success"
+    assert current_state(article).task.name == POLITICAL_REVIEW
+    board = client_for("bientap2", demo_password)
+    assert modal_step(act(board, article, "approve", "Đồng ý đăng.")) == "success"
     assert current_state(article).task.name == SIGN_OFF
 
     mail.outbox.clear()
@@ -111,7 +116,7 @@ def test_sensitive_article_goes_through_three_named_steps_to_publication(
     steps = pipeline_steps(article.pk)
     assert [(s.name, s.status, s.finished_by) for s in steps] == [
         (EDITOR_REVIEW, "approved", "Trần Thị Lan"),
-        (POLITICAL_REVIEW, "approved", "Nguyễn Ngọc Hà"),
+        (POLITICAL_REVIEW, "approved", "Lê Minh Quân"),
         (SIGN_OFF, "approved", "Đoàn Minh Huấn"),
     ]
     assert all(step.duration.total_seconds() >= 0 for step in steps)

@@ -19,6 +19,7 @@ from editorial.models.programme import (
     ProgrammePurpose,
     ProgrammeResponsibility,
 )
+from editorial.models.quorum import QuorumTask, QuorumVote
 from editorial.models.topics import ProgrammeTopic
 
 __all__ = [
@@ -42,6 +43,8 @@ __all__ = [
     "ProgrammePurpose",
     "ProgrammeResponsibility",
     "ProgrammeTopic",
+    "QuorumTask",
+    "QuorumVote",
     "StaffProfile",
     "StepReminder",
 ]

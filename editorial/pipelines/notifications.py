@@ -3,7 +3,9 @@
 Wagtail mails a group task's whole group on every submission, synchronously, and the
 submitter only on the final outcome. The newsroom wants: the reviewers of the step that
 just started (the named reviewer alone, for a named step); the author and the assigned
-journalist when the article is approved or sent back, with the reviewer's comment; and
+journalist when the article is approved or sent back, with the reviewer's comment; when
+it is sent back, also everyone who approved it at an earlier step of the same run
+(wagtail#10196), so nobody who signed off learns of the objection late; and
 one reminder to the reviewers of an overdue step. ``PipelinesConfig.ready()`` swaps
 Wagtail's receivers for these. Each receiver works out who is told and queues one mail
 task per person, in the transaction of the step (``editorial.mail_tasks``); each task
@@ -20,6 +22,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -37,12 +40,14 @@ PREFERENCES = {
     "step_overdue": "submitted_notifications",
     "approved": "approved_notifications",
     "rejected": "rejected_notifications",
+    "rejected_upstream": "rejected_notifications",
 }
 KIND_LABELS = {
     "step_started": _("Pipeline step started"),
     "step_overdue": _("Pipeline step overdue"),
     "approved": _("Article approved"),
     "rejected": _("Article sent back"),
+    "rejected_upstream": _("Article you approved sent back"),
 }
 
 
@@ -60,7 +65,11 @@ def step_reviewers(task_state) -> set:
     groups = getattr(task_obj, "reviewer_groups", None) or getattr(task_obj, "groups", None)
     if groups is None:
         return set()
-    return set(User.objects.filter(groups__in=groups.all(), is_active=True).distinct())
+    members = User.objects.filter(groups__in=groups.all(), is_active=True).distinct()
+    if hasattr(task_obj, "tally"):
+        # A quorum step: whoever has voted is not asked again.
+        members = members.exclude(quorum_votes__task_state_id=state.pk)
+    return set(members)
 
 
 def writers_of(workflow_state) -> set:
@@ -73,6 +82,27 @@ def writers_of(workflow_state) -> set:
     if assignment is not None:
         people.add(assignment.responsible_user)
     return people - {None}
+
+
+def earlier_approvers(task_state) -> set:
+    """Who approved the article earlier in this pipeline run (wagtail#10196): whoever
+    finished an approved step of the same workflow state, and the board members who
+    voted to approve at a quorum step; the article's writers are told as writers."""
+    from editorial.models import QuorumVote
+
+    User = get_user_model()
+    workflow_state = task_state.workflow_state
+    approved_steps = TaskState.objects.filter(
+        workflow_state=workflow_state, status=TaskState.STATUS_APPROVED
+    ).exclude(pk=task_state.pk)
+    voters = QuorumVote.objects.filter(
+        task_state__workflow_state=workflow_state, decision="approve"
+    )
+    people = User.objects.filter(
+        Q(pk__in=approved_steps.values("finished_by")) | Q(pk__in=voters.values("user"))
+    )
+    writers = {user.pk for user in writers_of(workflow_state)}
+    return {user for user in people if user.pk not in writers}
 
 
 def _wants(user, kind: str) -> bool:
@@ -109,6 +139,8 @@ def recipients_of(kind: str, task_state) -> set:
     """Who hears of ``kind`` for this step: its reviewers, or the article's writers."""
     if kind in ("step_started", "step_overdue"):
         return step_reviewers(task_state)
+    if kind == "rejected_upstream":
+        return earlier_approvers(task_state)
     return writers_of(task_state.workflow_state)
 
 
@@ -168,3 +200,4 @@ def on_workflow_rejected(sender, instance: WorkflowState, user=None, **kwargs) -
     last = instance.current_task_state
     if last is not None:
         queue("rejected", last.pk, exclude_user=user)
+        queue("rejected_upstream", last.pk, exclude_user=user)

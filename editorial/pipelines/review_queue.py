@@ -114,7 +114,35 @@ def rows_with_pages(states: list[TaskState]) -> list[tuple[TaskState, Page | Non
         remember_final_step(workflow_state, remaining[:1] == remaining[-1:])
         rows.append((state, page))
     remember_writers(list(pages.values()))
+    _show_quorum_progress(rows)
     return rows
+
+
+def _show_quorum_progress(rows) -> None:
+    """An open quorum step's status reads "1/3 approved, 2 needed" (one query for the
+    votes of all rows; each quorum step's members once)."""
+    from editorial.models import QuorumTask, QuorumVote
+    from editorial.pipelines.quorum import progress_label
+
+    quorum_rows = [
+        (state, page)
+        for state, page in rows
+        if page is not None and isinstance(state.task, QuorumTask)
+    ]
+    if not quorum_rows:
+        return
+    votes = defaultdict(list)
+    for vote in QuorumVote.objects.filter(task_state_id__in=[s.pk for s, _page in quorum_rows]):
+        votes[vote.task_state_id].append(vote)
+    for state, page in quorum_rows:
+        # Kept where the step's rules look, so the actions offered cost no query either.
+        state.quorum_votes_loaded = votes[state.pk]
+        for same in (state.specific, state.workflow_state.current_task_state):
+            same.quorum_votes_loaded = votes[state.pk]
+        tally = state.task.tally(state, page, votes=votes[state.pk])
+        for task in state.workflow_tasks:
+            if task.pk == state.task_id:
+                task.status_display = f"{task.status_display}: {progress_label(tally)}"
 
 
 def _workflow_steps(workflow_ids) -> dict[int, list[Task]]:

@@ -23,12 +23,30 @@ class Review:
     name: str  # as the pipeline history prints it, family name first
     step: str
     comment: str
+    action: str = "Approve with comment"
+    field: str = "Comment"  # a board vote: "Approve", with a required "Rationale"
 
 
 EDITOR = Review(story.EDITOR, "Trần Thị Lan", EDITOR_REVIEW, "Đạt yêu cầu, chuyển bước sau.")
-# An editor who sits on the editorial board (the deputy editor-in-chief does too, but
-# also signs off, so the article would stay on their list).
-BOARD = Review("bientap2", "Lê Minh Quân", POLITICAL_REVIEW, "Lập luận chặt chẽ, đồng ý đăng.")
+# The board decides by a majority of its three members. The deputy editor-in-chief votes
+# first: the step stays open but leaves his list (he also signs off, so voting last would
+# bring the article straight back to it); an editor on the board casts the second vote.
+DEPUTY = Review(
+    "photongbientap",
+    "Nguyễn Ngọc Hà",
+    POLITICAL_REVIEW,
+    "Số liệu có nguồn.",
+    "Approve",
+    "Rationale",
+)
+BOARD = Review(
+    "bientap2",
+    "Lê Minh Quân",
+    POLITICAL_REVIEW,
+    "Lập luận chặt chẽ, đồng ý đăng.",
+    "Approve",
+    "Rationale",
+)
 CHIEF = Review(story.EDITOR_IN_CHIEF, "Đoàn Minh Huấn", SIGN_OFF, "Đăng.")
 # Another editor: not the named reviewer of the first step.
 OTHER_EDITOR = "bientap2"
@@ -37,7 +55,7 @@ OTHER_EDITOR = "bientap2"
 @pytest.mark.journey("reviewers-publish")
 @pytest.mark.parametrize(
     ("submitted", "reviews"),
-    [(story.STORY, (EDITOR, CHIEF)), (story.REFUTATION, (EDITOR, BOARD, CHIEF))],
+    [(story.STORY, (EDITOR, CHIEF)), (story.REFUTATION, (EDITOR, DEPUTY, BOARD, CHIEF))],
     ids=["standard", "sensitive"],
     indirect=["submitted"],
 )
@@ -60,8 +78,8 @@ def test_named_editor_approves_and_the_editor_in_chief_publishes(
         row = awaiting_review(page).get_by_role("row").filter(has_text=headline)
         expect(row).to_have_count(1)
         shots.take(page, f"{review.username}-awaiting", show=row)
-        action = t("Approve and publish") if final else t("Approve with comment")
-        approve(page, headline, action, review.comment)
+        action = t("Approve and publish") if final else t(review.action)
+        approve(page, headline, action, review.comment, review.field)
         # Done with it: it leaves this reviewer's list (an editor cannot act on the
         # board's step or the sign-off, so cannot skip them).
         expect(row).to_have_count(0)
@@ -79,8 +97,10 @@ def test_named_editor_approves_and_the_editor_in_chief_publishes(
     expect(card.get_by_role("heading")).to_contain_text(t(AssignmentStage.PUBLISHED.label))
     pipeline = page.get_by_role("region", name=t("Pipeline"), exact=True)
     steps = pipeline.get_by_role("row").filter(has=page.get_by_role("rowheader"))
-    expect(steps).to_have_count(len(reviews))
-    for step, review in zip(steps.all(), reviews, strict=True):
+    # One row per step: the board's shows the vote that passed it.
+    last_per_step = list({review.step: review for review in reviews}.values())
+    expect(steps).to_have_count(len(last_per_step))
+    for step, review in zip(steps.all(), last_per_step, strict=True):
         expect(step.get_by_role("rowheader")).to_contain_text(review.step)
         expect(step).to_contain_text(t("Approved"))
         expect(step).to_contain_text(review.name)

@@ -98,14 +98,15 @@ def awaiting_review(page: Page) -> Locator:
     return page.get_by_role("region", name=t("Awaiting your review"), exact=True)
 
 
-def approve(page: Page, headline: str, action: str, comment: str) -> None:
-    """From the dashboard: the article's Actions → ``action`` → comment → confirm."""
+def approve(page: Page, headline: str, action: str, comment: str, field: str = "Comment") -> None:
+    """From the dashboard: the article's Actions → ``action`` → comment (the ``field``
+    labelled so: a board vote's is its "Rationale") → confirm."""
     from playwright.sync_api import expect
 
     row = awaiting_review(page).get_by_role("row").filter(has_text=headline)
     row.get_by_role("button", name=t("Actions"), exact=True).click()
     row.get_by_role("button", name=action, exact=True).click()
     dialog = page.get_by_role("dialog")
-    dialog.get_by_role("textbox", name=t("Comment")).fill(comment)
+    dialog.get_by_role("textbox", name=t(field)).fill(comment)
     dialog.get_by_role("button", name=action, exact=True).click()
     expect(dialog).to_be_hidden()
