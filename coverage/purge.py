@@ -176,6 +176,11 @@ def urls_for_author(author) -> set[str]:
 # --- Purging --------------------------------------------------------------------------
 
 
+def enabled() -> bool:
+    """Whether any frontend cache is configured (the handlers do nothing otherwise)."""
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def purge(urls: Iterable[str]) -> None:
     """Purge ``urls`` from every backend in ``WAGTAILFRONTENDCACHE``, after the commit.
 
@@ -184,7 +189,7 @@ def purge(urls: Iterable[str]) -> None:
     reader wait a second or more for the new version.
     """
     batch = PurgeBatch(urls)
-    if not batch.urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not batch.urls or not enabled():
         return
 
     def run() -> None:
@@ -202,7 +207,7 @@ def purge(urls: Iterable[str]) -> None:
 def _article_pre_save(sender, instance, update_fields=None, **kwargs) -> None:
     """Before a live article's full save (a publish), note the URLs its old state showed
     on (tags, bylines or organisations taken off appear on those pages no more)."""
-    if not instance.pk or update_fields is not None:
+    if not instance.pk or update_fields is not None or not enabled():
         return
     try:
         old = type(instance).objects.get(pk=instance.pk)
@@ -213,12 +218,16 @@ def _article_pre_save(sender, instance, update_fields=None, **kwargs) -> None:
 
 
 def _published(sender, instance, **kwargs) -> None:
+    if not enabled():
+        return
     urls = urls_for_page(instance) | getattr(instance, "_purge_urls_before", set())
     instance._purge_urls_before = set()
     purge(urls)
 
 
 def _unpublished(sender, instance, **kwargs) -> None:
+    if not enabled():
+        return
     urls = urls_for_page(instance) | getattr(instance, "_purge_urls_before", set())
     instance._purge_urls_before = set()
     purge(urls)
@@ -227,6 +236,8 @@ def _unpublished(sender, instance, **kwargs) -> None:
 def _moved(
     sender, instance, url_path_before=None, url_path_after=None, parent_page_before=None, **kwargs
 ) -> None:
+    if not enabled():
+        return
     urls = urls_for_page(instance)
     if url_path_before and url_path_before != url_path_after:
         urls |= urls_for_page(instance, url_path=url_path_before, parent=parent_page_before)
@@ -238,7 +249,7 @@ def _moved(
 
 
 def _image_saved(sender, instance, created=False, update_fields=None, **kwargs) -> None:
-    if created:
+    if created or not enabled():
         return  # nothing shows a photo that did not exist
     if update_fields is not None and not (
         set(update_fields) & {"caption", "source_agency", "photographer", "title", "file"}
@@ -248,7 +259,7 @@ def _image_saved(sender, instance, created=False, update_fields=None, **kwargs) 
 
 
 def _author_saved(sender, instance, created=False, **kwargs) -> None:
-    if created:
+    if created or not enabled():
         return
     purge(urls_for_author(instance))
 

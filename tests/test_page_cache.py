@@ -279,3 +279,39 @@ def test_reader_pages_do_not_vary_on_the_browser_language(article, client):
 def test_pages_are_the_published_ones_only(article):
     # Guard for the expected sets above: the demo article lives under a hub.
     assert isinstance(Page.objects.get(pk=article.get_parent().pk).specific, TopicHubPage)
+
+
+# --- Configuration --------------------------------------------------------------------
+
+
+def test_varnish_when_its_purge_url_is_set_else_the_apps_own_cache():
+    from editorial.settings import env
+
+    alias, backends = env.get_page_cache({"VARNISH_PURGE_URL": "http://127.0.0.1:6081"})
+    assert alias is None
+    assert backends["varnish"]["BACKEND"].endswith("HTTPBackend")
+    assert backends["varnish"]["LOCATION"] == "http://127.0.0.1:6081"
+    alias, backends = env.get_page_cache({})
+    assert alias == "default"
+    assert [b["BACKEND"] for b in backends.values()] == ["coverage.page_cache.PageCacheBackend"]
+    assert env.get_page_cache({"PAGE_CACHE": "off"}) == (None, {})
+
+
+def test_the_varnish_configuration_compiles(tmp_path):
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    varnishd = shutil.which("varnishd") or (
+        "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
+    )
+    if varnishd is None:
+        pytest.skip("varnishd is not installed (apt-get install varnish)")
+    vcl = Path(__file__).resolve().parent.parent / "deploy" / "varnish" / "default.vcl"
+    result = subprocess.run(
+        [varnishd, "-j", "none", "-C", "-f", str(vcl), "-n", str(tmp_path / "varnish")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
