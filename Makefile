@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test checks suite install install-dev lint serve worker migrate demo clean messages compilemessages faults
+.PHONY: run test checks suite install install-dev lint serve serve-cached worker migrate demo clean messages compilemessages faults
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,23 @@ serve: install
 	DJANGO_SETTINGS_MODULE=editorial.settings.production $(BIN)/python manage.py collectstatic --no-input -v0
 	DJANGO_SETTINGS_MODULE=editorial.settings.production $(BIN)/gunicorn editorial.wsgi \
 	  --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+## make serve-cached: `make serve` behind Varnish (deploy/varnish/default.vcl) on CACHE_PORT,
+## purged by the app on publish (VARNISH_PURGE_URL). Needs varnishd (apt-get install varnish).
+CACHE_PORT ?= 6081
+serve-cached: install
+	@command -v varnishd >/dev/null || { echo "varnishd not found: apt-get install -y varnish"; exit 1; }
+	DJANGO_SETTINGS_MODULE=editorial.settings.production $(BIN)/python manage.py collectstatic --no-input -v0
+	@work=$$(mktemp -d); chmod 755 $$work; \
+	sed 's/\.port = "8000"/.port = "$(PORT)"/' deploy/varnish/default.vcl > $$work/default.vcl; \
+	trap 'kill $$app $$cache 2>/dev/null; wait; rm -rf $$work' EXIT INT TERM; \
+	VARNISH_PURGE_URL=http://$(HOST):$(CACHE_PORT) DJANGO_SETTINGS_MODULE=editorial.settings.production \
+	  $(BIN)/gunicorn editorial.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} \
+	  --access-logfile - & app=$$!; \
+	varnishd -F -a $(HOST):$(CACHE_PORT) -f $$work/default.vcl -n $$work/varnish \
+	  -s malloc,$${VARNISH_MEMORY:-256m} & cache=$$!; \
+	echo "Readers through Varnish: http://$(HOST):$(CACHE_PORT)/ (app: http://$(HOST):$(PORT)/)"; \
+	wait $$app
 
 ## make worker: the background task worker (emails) and the scheduler (scheduled
 ## publishing, overdue reminders), each restarted if it exits, stopped together.

@@ -13,3 +13,7 @@ class CoverageConfig(AppConfig):
         from coverage import modelcluster_compat
 
         modelcluster_compat.install()
+
+        from coverage import purge
+
+        purge.connect()

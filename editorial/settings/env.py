@@ -127,3 +127,25 @@ def get_cache(environ: Mapping[str, str] | None = None) -> dict:
             "LOCATION": "coverage-desk",
         }
     }
+
+
+def get_page_cache(environ: Mapping[str, str] | None = None) -> tuple[str | None, dict]:
+    """The anonymous page cache: (Django cache alias or None, ``WAGTAILFRONTENDCACHE``).
+
+    With ``VARNISH_PURGE_URL`` (e.g. ``http://127.0.0.1:6081``) Varnish caches and is
+    purged over HTTP; without it the app caches pages itself in the default cache
+    (coverage.page_cache). ``PAGE_CACHE=off`` turns the server-side cache off.
+    """
+    environ = os.environ if environ is None else environ
+    varnish = environ.get("VARNISH_PURGE_URL", "").strip()
+    if varnish:
+        backends = {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": varnish,
+            }
+        }
+        return None, backends
+    if not get_bool("PAGE_CACHE", True, environ):
+        return None, {}
+    return "default", {"pages": {"BACKEND": "coverage.page_cache.PageCacheBackend"}}

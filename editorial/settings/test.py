@@ -7,6 +7,10 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# No page cache and no purges: tests that read a page after changing it in a rolled-back
+# transaction would see the cached copy. tests/test_page_cache.py turns them on.
+COVERAGE_PAGE_CACHE = None
+WAGTAILFRONTENDCACHE = {}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = str(BASE_DIR / ".test-media")
