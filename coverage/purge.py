@@ -50,14 +50,11 @@ def _full(root: str, path: str) -> str:
 
 
 def sitemap_paths() -> list[str]:
-    """/sitemap.xml and, when it is an index of section sitemaps, every section's file."""
-    paths = ["/sitemap.xml"]
-    try:
-        from coverage.sitemaps import SITEMAPS  # the sitemap index (branch readerflat)
-    except ImportError:
-        return paths
-    paths += [reverse("coverage_sitemap_section", kwargs={"section": s}) for s in SITEMAPS]
-    return paths
+    """The sitemap index and every section's file (each with all its ``?p=`` pages)."""
+    from coverage.sitemaps import SITEMAPS
+
+    sections = [reverse("coverage_sitemap_section", kwargs={"section": s}) for s in SITEMAPS]
+    return [reverse("coverage_sitemap"), *sections]
 
 
 def site_paths() -> list[str]:
