@@ -61,6 +61,9 @@ def expected_urls(article: ArticlePage, *, tags=None) -> set[str]:
         ROOT + "/",
         ROOT + "/rss/",
         ROOT + "/sitemap.xml",
+        # The index's sections: the articles, and the pages (a new tag or author's page).
+        ROOT + "/sitemap-bai-viet.xml",
+        ROOT + "/sitemap-trang.xml",
         ROOT + "/the/",
         ROOT + "/tac-gia/",
         ROOT + "/don-vi/",
