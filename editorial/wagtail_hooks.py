@@ -16,7 +16,7 @@ from editorial.pipelines.moves import refuse_move
 from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.quorum import QuorumOverrideFormatter, QuorumVoteFormatter
 from editorial.pipelines.refusals import refuse_bulk_publication
-from editorial.pipelines.review_queue import ReviewQueuePanel
+from editorial.pipelines.review_queue import MyArticlesInReviewPanel, ReviewQueuePanel
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
 from editorial.viewsets import ProgrammeViewSetGroup
 from editorial.viewsets.access import LockoutViewSet
@@ -50,10 +50,13 @@ def add_my_desk_panel(request, panels):
 
 
 @hooks.register("construct_homepage_panels")
-def replace_review_queue_panel(request, panels):
-    # Wagtail's own panel costs ~25 queries per open step; ours is capped and loads in bulk.
-    panels[:] = [panel for panel in panels if getattr(panel, "name", None) != ReviewQueuePanel.name]
-    panels.append(ReviewQueuePanel(request))
+def replace_review_queue_panels(request, panels):
+    # Wagtail's own review panels cost queries per open step; ours are capped, in bulk.
+    ours = {
+        ReviewQueuePanel.name: lambda: ReviewQueuePanel(request),
+        MyArticlesInReviewPanel.name: MyArticlesInReviewPanel,
+    }
+    panels[:] = [ours.get(getattr(panel, "name", None), lambda p=panel: p)() for panel in panels]
 
 
 @hooks.register("construct_homepage_panels")

@@ -130,3 +130,37 @@ def test_a_long_queue_shows_the_newest_and_links_to_the_full_report(demo, client
     assert total > 2
     assert f"2 bước mới nhất trong {total} bước" in content
     assert reverse("wagtailadmin_reports:workflow_tasks") in content
+
+
+def test_a_journalists_dashboard_costs_the_same_with_few_or_many_articles_in_review(demo, client):
+    client.force_login(user("phongvien"))
+    open_steps(2)
+    client.get(reverse("wagtailadmin_home"))
+    few = dashboard_queries(client)
+    pages = open_steps(10)
+    # Wagtail's own panel cost three more queries per article in review here.
+    assert dashboard_queries(client) == few
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert all(page.title in content for page in pages)
+
+
+def test_the_journalists_panel_lists_what_wagtails_does_newest_first_capped(demo, monkeypatch):
+    from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel
+
+    from editorial.pipelines.review_queue import MyArticlesInReviewPanel
+
+    open_steps(3)
+    request = RequestFactory().get("/admin/")
+    request.user = user("phongvien")
+
+    def listed(panel):
+        context = panel.get_context_data({"request": request})
+        return [state.pk for state in context["workflow_states"]], context
+
+    wagtails, _context = listed(UserObjectsInWorkflowModerationPanel())
+    ours, context = listed(MyArticlesInReviewPanel())
+    assert ours == wagtails and not context["more"]
+    monkeypatch.setattr(review_queue, "MAX_ROWS", 2)
+    ours, context = listed(MyArticlesInReviewPanel())
+    assert ours == wagtails[:2]
+    assert context["more"] and context["total"] == len(wagtails)
