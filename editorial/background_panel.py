@@ -51,3 +51,22 @@ class BackgroundWorkPanel(Component):
             "scheduler_overdue_minutes": scheduler.get("oldest_overdue_seconds", 0) // 60,
             "waiting": waiting_tasks() if late else 0,
         }
+
+
+# What saving a searchable object queues (modelsearch's own task).
+INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+class SearchIndexPanel(Component):
+    """For everyone in the admin: while search-index updates wait for the worker, a
+    just-saved article may not be found yet by the admin's or the readers' search. Says
+    so, with how many wait, instead of leaving an editor to think the article is lost."""
+
+    name = "search_index_updating"
+    template_name = "editorial/search_index_panel.html"
+    order = 45
+
+    def get_context_data(self, parent_context):
+        from django_tasks_db.models import DBTaskResult
+
+        return {"waiting": DBTaskResult.objects.ready().filter(task_path=INDEX_TASK).count()}

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from editorial.admin_api import narrow_admin_api
-from editorial.background_panel import BackgroundWorkPanel, is_editor_in_chief
+from editorial.background_panel import BackgroundWorkPanel, SearchIndexPanel, is_editor_in_chief
 from editorial.desk.panels import MyDeskPanel
 from editorial.desk.photo_queue import PhotoDeskPanel, is_photo_desk
 from editorial.documents import serve_document
@@ -63,6 +63,7 @@ def replace_review_queue_panels(request, panels):
 def add_background_work_panel(request, panels):
     if is_editor_in_chief(request.user):
         panels.append(BackgroundWorkPanel(request))
+    panels.append(SearchIndexPanel())
 
 
 @hooks.register("register_log_actions")

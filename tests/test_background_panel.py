@@ -4,6 +4,7 @@ nothing when all is well, nothing for anyone else (``editorial.background_panel`
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -76,3 +77,29 @@ def test_the_chief_sees_a_late_scheduler(client, users):
 def test_other_roles_never_see_it(client, users, username):
     enqueue_waiting(10)
     assert PANEL not in dashboard(client, users[username])
+
+
+@pytest.mark.usefixtures("database_tasks")
+def test_everyone_is_told_while_search_index_updates_wait(
+    demo, client, django_capture_on_commit_callbacks
+):
+    from coverage.models import ArticlePage
+    from tests.support.task_worker import run_worker
+
+    client.force_login(get_user_model().objects.get(username="phongvien"))
+    assert (
+        "search-index-updating-section"
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    article = ArticlePage.objects.live().first()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Tiêu đề đã sửa"
+        article.save_revision().publish()
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "search-index-updating-section" in content
+    assert "chỉ mục tìm kiếm" in content
+    run_worker()
+    assert (
+        "search-index-updating-section"
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )

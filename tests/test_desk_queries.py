@@ -20,11 +20,11 @@ pytestmark = pytest.mark.django_db
 # also asks which review steps fall due (one query per step type: Wagtail's own
 # "reviewable by" question), then their pages. The test also
 # checks that 1,000 assignments cost exactly what ten do. The dashboard counts Wagtail's
-# own panels as well as "My desk".
+# own panels as well as "My desk", and one count of search-index updates still waiting.
 LISTING_BUDGET = 16
 EXPORT_BUDGET = 8
 CALENDAR_BUDGET = 20
-DASHBOARD_BUDGET = 28
+DASHBOARD_BUDGET = 29
 
 STATUSES = list(AssignmentStatus)
 
