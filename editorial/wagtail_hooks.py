@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from editorial.admin_api import narrow_admin_api
+from editorial.autosave import keep_explicit_saves_apart
 from editorial.background_panel import BackgroundWorkPanel, SearchIndexPanel, is_editor_in_chief
 from editorial.desk.panels import MyDeskPanel
 from editorial.desk.photo_queue import PhotoDeskPanel, is_photo_desk
@@ -64,6 +65,10 @@ def add_background_work_panel(request, panels):
     if is_editor_in_chief(request.user):
         panels.append(BackgroundWorkPanel(request))
     panels.append(SearchIndexPanel())
+
+
+hooks.register("before_edit_page", keep_explicit_saves_apart)
+hooks.register("before_edit_snippet", keep_explicit_saves_apart)
 
 
 @hooks.register("register_log_actions")
