@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 AUTOSAVE = {"HTTP_ACCEPT": "application/json"}  # how Wagtail's autosave posts
 
 
-def test_a_late_autosave_does_not_undo_an_explicit_save(demo):
+def first_autosave():
+    """A journalist's draft open in the editor, and autosave's first revision of it."""
     article = draft_article(1)
     client = Client()
     client.force_login(user("phongvien"))
@@ -22,10 +23,13 @@ def test_a_late_autosave_does_not_undo_an_explicit_save(demo):
         "loaded_revision_id": str(article.latest_revision_id),
         "loaded_revision_created_at": article.latest_revision.created_at.isoformat(),
     }
-
-    # Autosave while the journalist types: Wagtail's session revision.
     first = client.post(edit_url(article), {**edit_post_data(article), **loaded}, **AUTOSAVE)
-    session_revision = json.loads(first.content)["revision_id"]
+    return article, client, json.loads(first.content)["revision_id"]
+
+
+def test_a_late_autosave_does_not_undo_an_explicit_save(demo):
+    # Autosave while the journalist types: Wagtail's session revision.
+    article, client, session_revision = first_autosave()
 
     # "Save draft" with a tag, from the same form (it carries the session revision id).
     saved = client.post(
@@ -51,15 +55,7 @@ def test_a_late_autosave_does_not_undo_an_explicit_save(demo):
 
 
 def test_autosave_still_overwrites_its_own_revision(demo):
-    article = draft_article(1)
-    client = Client()
-    client.force_login(user("phongvien"))
-    loaded = {
-        "loaded_revision_id": str(article.latest_revision_id),
-        "loaded_revision_created_at": article.latest_revision.created_at.isoformat(),
-    }
-    first = client.post(edit_url(article), {**edit_post_data(article), **loaded}, **AUTOSAVE)
-    revision = json.loads(first.content)["revision_id"]
+    article, client, revision = first_autosave()
     again = client.post(
         edit_url(article),
         {**edit_post_data(article, sapo="Sapo viết tiếp."), "overwrite_revision_id": revision},
