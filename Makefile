@@ -5,21 +5,29 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test checks suite install install-dev lint serve serve-cached worker migrate demo clean messages compilemessages faults
+.PHONY: help run test checks suite install install-dev lint hooks constraints serve serve-cached worker migrate demo clean messages compilemessages faults
+.DEFAULT_GOAL := help
+
+## make help: this list (each target's `## make` comment).
+help:
+	@sed -n 's/^## \{0,1\}//p' $(MAKEFILE_LIST)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Stamp files: reinstall only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Stamp files: reinstall only when pyproject.toml or the pins change. Installs go through
+# constraints.txt, the versions CI last passed with (`make constraints` moves them on).
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@ $(VENV)/.installed
 
+## make install / make install-dev: the virtualenv with the app (and the test tools).
+## make migrate / make demo: the database migrated / with the demo newsroom loaded.
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -41,6 +49,18 @@ run: demo
 	$(BIN)/python manage.py announce_site "http://$(HOST):$(PORT)" --log .run/workers.log; \
 	wait $$server
 
+## make constraints: re-resolve pyproject.toml's ranges as a fresh machine would and pin
+## the result in constraints.txt (commit it once the suite passes on the new pins).
+constraints: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --dry-run --ignore-installed \
+	  --report $(VENV)/resolution.json -e ".[dev]"
+	$(BIN)/python .ci/write_constraints.py $(VENV)/resolution.json > constraints.txt
+
+## make hooks: run ruff (check and format) before every commit (pre-commit).
+hooks: install-dev
+	$(BIN)/pre-commit install
+
+## make lint: ruff's rules (with bandit's S and no print) and its formatter, checked.
 lint: install-dev
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
@@ -105,5 +125,6 @@ messages: install
 compilemessages: install
 	$(BIN)/python manage.py compilemessages -l vi $(I18N_IGNORE)
 
+## make clean: remove the virtualenv, collected static files and test leftovers.
 clean:
 	rm -rf $(VENV) static .test-media test-artifacts .pytest_cache .ruff_cache .hypothesis

@@ -60,7 +60,8 @@ class Supervisor:
     def start(self, child: Child) -> None:
         # In a process group of its own: a Ctrl+C in the terminal reaches only this
         # supervisor, which stops the children one way, with SIGTERM.
-        child.process = subprocess.Popen(child.argv, process_group=0)
+        # argv is our own manage.py command line (run_workers), never user input.
+        child.process = subprocess.Popen(child.argv, process_group=0)  # noqa: S603
         child.started_at = time.monotonic()
         child.restart_at = None
         logger.info("Started %s (pid %d)", child.name, child.process.pid)
