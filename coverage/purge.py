@@ -73,10 +73,7 @@ def _index_item_urls(index_model, items) -> set[str]:
     base = index.get_full_url()
     if base is None:
         return set()
-    urls = {base}
-    for item in items:
-        urls.add(base + index.reverse_subpage("item", kwargs={"slug": item.slug}).lstrip("/"))
-    return urls
+    return {base} | {index.item_url(item, base) for item in items}
 
 
 def _page_url(page: Page, url_path: str | None = None) -> str | None:

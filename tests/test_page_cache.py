@@ -7,6 +7,7 @@ the expected URLs itself from the article's hub, tags, bylines and organisations
 from __future__ import annotations
 
 import datetime
+import os
 
 import pytest
 from django.core.cache import cache
@@ -309,7 +310,11 @@ def test_the_varnish_configuration_compiles(tmp_path):
         "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
     )
     if varnishd is None:
-        pytest.skip("varnishd is not installed (apt-get install varnish)")
+        # CI installs varnish (.ci/run) and never skips: there a missing varnishd fails.
+        message = "varnishd is not installed (apt-get install varnish)"
+        if os.environ.get("E2E_REQUIRED"):
+            pytest.fail(message)
+        pytest.skip(message)
     vcl = Path(__file__).resolve().parent.parent / "deploy" / "varnish" / "default.vcl"
     result = subprocess.run(
         [varnishd, "-j", "none", "-C", "-f", str(vcl), "-n", str(tmp_path / "varnish")],

@@ -90,10 +90,6 @@ class AssignmentQuerySet(models.QuerySet):
             )
         )
 
-    def involving(self, user) -> AssignmentQuerySet:
-        """Assignments ``user`` writes, or looks after for an external author."""
-        return self.filter(Q(assignee=user) | Q(staff_contact=user))
-
 
 class Assignment(index.Indexed, models.Model):
     """One commissioned article (đặt bài): what to write, for whom, by when.

@@ -232,10 +232,6 @@ class ArticlePage(ReaderPageMixin, Page):
 
     # --- What readers see ----------------------------------------------------------
 
-    @property
-    def display_date(self) -> str:
-        return vietnamese_date(self.first_published_at)
-
     @cached_property
     def byline_list(self) -> list:
         """Bylines with their authors, in order (uses a prefetch when there is one)."""

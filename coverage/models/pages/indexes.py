@@ -94,15 +94,16 @@ class ArticleIndexPage(ReaderPageMixin, RoutablePageMixin, Page):
             },
         )
 
-    def item_url(self, item) -> str:
-        return self.url + self.reverse_subpage("item", kwargs={"slug": item.slug})
+    def item_url(self, item, base: str | None = None) -> str:
+        """The item's page under this index: site-relative, or after ``base`` (this page's
+        full URL) for the sitemap and purges."""
+        path = self.reverse_subpage("item", kwargs={"slug": item.slug}).lstrip("/")
+        return (base or self.url) + path
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
-        for item in self.items_with_articles():
-            path_part = self.reverse_subpage("item", kwargs={"slug": item.slug})
-            urls.append({"location": base + path_part})
+        urls.extend({"location": self.item_url(item, base)} for item in self.items_with_articles())
         return urls
 
 
