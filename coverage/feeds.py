@@ -10,10 +10,10 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from wagtail.models import Page
 
 from coverage.caching import mark_cacheable
-from coverage.models import ArticlePage, TopicHubPage
-from coverage.models.pages.articles import CARD_FILTER
+from coverage.models.pages.articles import CARD_FILTER, ArticlePage
 
 FEED_LENGTH = 30
 SITE_TITLE = "Tạp chí Cộng sản · Khối Doanh nghiệp Trung ương"
@@ -91,19 +91,20 @@ class SiteFeed(ArticleFeed):
 
 
 class TopicFeed(ArticleFeed):
-    """One topic hub's feed, at <hub>/rss/."""
+    """One topic hub's feed, at <hub>/rss/: served by the hub's own route
+    (``TopicHubPage.feed``), which passes itself, so this module need not know hubs."""
 
-    def get_object(self, request: HttpRequest, hub: TopicHubPage):
+    def get_object(self, request: HttpRequest, hub: Page):
         return hub
 
-    def title(self, obj: TopicHubPage) -> str:
+    def title(self, obj: Page) -> str:
         return f"{obj.title} · {SITE_TITLE}"
 
-    def description(self, obj: TopicHubPage) -> str:
+    def description(self, obj: Page) -> str:
         return obj.topic.description or SITE_DESCRIPTION
 
-    def link(self, obj: TopicHubPage) -> str:
+    def link(self, obj: Page) -> str:
         return obj.get_url(self.request)
 
-    def articles(self, obj: TopicHubPage):
+    def articles(self, obj: Page):
         return ArticlePage.objects.visible().child_of(obj)

@@ -4,11 +4,14 @@ Wagtail decides whether a page may be deleted or moved from "the page and everyt
 under it" (are any live, are all the user's own), which costs a query each time, and
 the page explorer asks twice per row (its move and delete buttons). A page that has no
 children (an article) is the whole of that set, so its own fields give the same answer.
+An article also may not leave its pipeline by moving (``editorial.pipelines.moves``).
 """
 
 from __future__ import annotations
 
 from wagtail.models import PagePermissionTester
+
+from editorial.pipelines.moves import keeps_pipeline
 
 
 class LeafPagePermissionTester(PagePermissionTester):
@@ -26,3 +29,12 @@ class LeafPagePermissionTester(PagePermissionTester):
             owns = self.page.owner_id == self.user.pk
             return owns if "publish" in self.permissions else owns and not self.page.live
         return False
+
+
+class ArticlePermissionTester(LeafPagePermissionTester):
+    def can_move_to(self, destination):
+        if not super().can_move_to(destination):
+            return False
+        if destination.pk == self.page.get_parent().pk:
+            return True  # reordering within its own hub
+        return keeps_pipeline(self.page, destination) or self.can_publish()

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+
+from editorial.pipelines.checks import PublicationRefused
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,8 @@ def problems_message(problems) -> str:
     return format_html("{}<ul>{}</ul>", _("This article cannot be published yet:"), items)
 
 
-class PublicationRefused(ValidationError):
-    """An article was about to go live with problems; nothing about it went live."""
-
-    def __init__(self, article, problems: list[Problem]):
-        self.article = article
-        self.problems = problems
-        super().__init__(problems_message(problems), code="publication_refused")
-
-
-def refuse_unpublishable(article) -> None:
-    """Raise ``PublicationRefused`` if this version of ``article`` may not go live."""
+def refusal(article) -> PublicationRefused | None:
+    """The ``PublicationRefused`` to raise if this version of ``article`` may not go
+    live, with every problem in its message; None if it may."""
     problems = article.get_publication_problems()
-    if problems:
-        raise PublicationRefused(article, problems)
+    return PublicationRefused(article, problems, problems_message(problems)) if problems else None

@@ -10,8 +10,8 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from coverage.demo import load_coverage
 from coverage.demo.content import ARTICLES, SIGNING
+from coverage.demo.site import load_site
 from coverage.models import ArticlePage, CreditedImage, HomePage, TopicHubPage
-from editorial.demo.site import load_site
 from tests.factories import programme_facts
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from coverage.demo.workflows import POLITICAL_REVIEW
 from coverage.models import ArticlePage, TopicHubPage
-from editorial.demo.pipelines import POLITICAL_REVIEW
 from editorial.models.pipelines import WRITER_OVERRIDE
 from tests.support.pipelines import (
     act,

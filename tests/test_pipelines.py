@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import TaskState
 
+from coverage.demo.workflows import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF, STANDARD
 from coverage.models import ArticlePage, TopicHubPage
-from editorial.demo.pipelines import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF, STANDARD
 from editorial.enums import AssignmentStage
 from editorial.models import Assignment, ProgrammeTopic
 from editorial.pipelines.history import pipeline_steps

@@ -15,7 +15,7 @@ from wagtail.models import PageLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset
 
 from coverage.models import ArticlePage, CreditedImage
-from coverage.publication import PublicationRefused
+from editorial.pipelines.checks import PublicationRefused
 from editorial.pipelines.go_live import WITHHELD
 from editorial.pipelines.scheduler import tick
 from tests.support.pipelines import (

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import PageLogEntry, TaskState
 
+from coverage.demo.workflows import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF
 from coverage.models import ArticlePage
-from editorial.demo.pipelines import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF
 from editorial.enums import QuorumThreshold
 from editorial.models import QuorumTask, QuorumVote
 from editorial.models.quorum import OVERRIDE_ACTION, QUORUM_OVERRIDE, QUORUM_VOTE, votes_needed
@@ -296,7 +296,7 @@ def test_a_demo_loaded_before_the_quorum_gets_the_quorum_step(demo):
     from django.contrib.auth.models import Group
     from wagtail.models import Workflow, WorkflowTask
 
-    from editorial.demo.pipelines import SENSITIVE, load_pipelines
+    from coverage.demo.workflows import SENSITIVE, load_pipelines
     from editorial.enums import Role
     from editorial.models import PipelineGroupTask
 

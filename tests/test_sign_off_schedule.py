@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from coverage.demo.workflows import EDITOR_REVIEW, SIGN_OFF
 from coverage.models import ArticlePage
-from editorial.demo.pipelines import EDITOR_REVIEW, SIGN_OFF
 from editorial.pipelines.scheduler import tick
 from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE
 from tests.support.pipelines import (

@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Revision, WorkflowState
 from wagtail.permissions import policy_registry
 
+from editorial.desk.articles import article_model
 from editorial.enums import PhotoNeeds
 from editorial.models import Assignment
 from editorial.models.assignments import OPEN_STAGES
@@ -75,7 +76,7 @@ def assignments_needing_photos(user):
 def photos_in_review() -> list[dict]:
     """(photo, article, step) for the photos the latest version of each article in a
     pipeline shows, read from the revision's stored form (no page is built)."""
-    from coverage.models import ArticlePage
+    ArticlePage = article_model()
 
     states = list(
         WorkflowState.objects.active()

@@ -19,6 +19,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
+from editorial.pipelines.authorship import is_writer, may_override
+from editorial.pipelines.checks import (
+    is_final_step,
+    refuse_unpublishable_approval,
+    with_publication_label,
+)
+from editorial.pipelines.reviewers import reviewer_for
+from editorial.pipelines.sign_off import (
+    APPROVE_AND_SCHEDULE,
+    ScheduleApprovalForm,
+    schedule_latest_revision,
+)
+
 DEFAULT_ALLOWANCE = datetime.timedelta(hours=24)
 
 
@@ -49,8 +62,6 @@ class PipelineStepMixin:
     """
 
     def get_actions(self, obj, user):
-        from editorial.pipelines.authorship import is_writer, may_override
-        from editorial.pipelines.checks import with_publication_label
 
         actions = self.step_actions(obj, user)
         if actions and is_writer(user, obj) and not may_override(user, obj):
@@ -65,10 +76,6 @@ class PipelineStepMixin:
         from django.core.exceptions import PermissionDenied
         from wagtail.log_actions import log
 
-        from editorial.pipelines.authorship import is_writer, may_override
-        from editorial.pipelines.checks import is_final_step, refuse_unpublishable_approval
-        from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE
-
         page = task_state.workflow_state.content_object.specific
         if is_writer(user, page):
             if not may_override(user, page):
@@ -80,8 +87,6 @@ class PipelineStepMixin:
                 data={"task": self.name, "action": action_name},
             )
         if action_name == APPROVE_AND_SCHEDULE:
-            from editorial.pipelines.sign_off import schedule_latest_revision
-
             if not is_final_step(self, page):
                 raise PermissionDenied  # a time is for the last step, as views offer it
             refuse_unpublishable_approval(task_state)  # before a revision is written
@@ -92,7 +97,6 @@ class PipelineStepMixin:
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_form_for_action(self, action):
-        from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE, ScheduleApprovalForm
 
         if action == APPROVE_AND_SCHEDULE:
             return ScheduleApprovalForm
@@ -174,7 +178,6 @@ class NamedReviewerTask(PipelineStepMixin, TimedStepMixin, Task):
         )
 
     def start(self, workflow_state, user=None):
-        from editorial.pipelines.reviewers import reviewer_for
 
         task_state = self.get_task_state_class()(workflow_state=workflow_state)
         task_state.status = TaskState.STATUS_IN_PROGRESS

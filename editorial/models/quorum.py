@@ -32,6 +32,8 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from editorial.enums import QuorumDecision, QuorumThreshold
 from editorial.models.pipelines import PipelineStepMixin, TimedStepMixin
+from editorial.pipelines.authorship import may_override, writer_ids
+from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE, ScheduleApprovalForm
 
 # The editor-in-chief passes the step without waiting for the quorum.
 OVERRIDE_ACTION = "quorum_override"
@@ -143,7 +145,6 @@ class QuorumTask(PipelineStepMixin, TimedStepMixin, AbstractGroupApprovalTask):
         )
 
     def voter_ids(self, page) -> set[int]:
-        from editorial.pipelines.authorship import writer_ids
 
         return self.member_ids - writer_ids(page)
 
@@ -181,7 +182,6 @@ class QuorumTask(PipelineStepMixin, TimedStepMixin, AbstractGroupApprovalTask):
         return state
 
     def step_actions(self, obj, user) -> list:
-        from editorial.pipelines.authorship import may_override
 
         state = self._current_state(obj)
         if state is None:
@@ -197,7 +197,6 @@ class QuorumTask(PipelineStepMixin, TimedStepMixin, AbstractGroupApprovalTask):
         return actions
 
     def get_form_for_action(self, action):
-        from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE, ScheduleApprovalForm
 
         if action == APPROVE_AND_SCHEDULE:
             return type("ScheduleVoteForm", (RationaleForm, ScheduleApprovalForm), {})
@@ -217,9 +216,6 @@ class QuorumTask(PipelineStepMixin, TimedStepMixin, AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         from wagtail.log_actions import log
-
-        from editorial.pipelines.authorship import may_override
-        from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE
 
         page = task_state.workflow_state.content_object.specific
         if action_name == OVERRIDE_ACTION:

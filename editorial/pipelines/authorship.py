@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Q
+from wagtail.models import Revision
+
+from editorial.models.assignments import Assignment
+from editorial.models.people import Author
 
 
 def writer_ids(page) -> set[int]:
     """Account ids of the article's writers (see the module docstring)."""
-    from editorial.models import Assignment, Author
-
     page = getattr(page, "specific", page)
     if hasattr(page, "_writer_ids"):
         return page._writer_ids
@@ -44,10 +46,6 @@ def remember_writers(pages) -> None:
     and keep it on each page, for a listing that asks the rule once per row (the
     dashboard's review queue). The pages' current workflow state, if it is read, should
     be loaded already (Wagtail's ``_current_workflow_states``)."""
-    from wagtail.models import Revision
-
-    from editorial.models import Assignment, Author
-
     pages = [page for page in pages if page.pk]
     # The bylines of each latest version, read from the revision's stored form: building
     # the page from it (``with_content_json``) would check every reference it holds.

@@ -1,7 +1,9 @@
 """Publication checks at a pipeline's last step.
 
-The article refuses to go live with problems (``coverage.publication``, enforced in
-``ArticlePage.save``). Here the last step asks first, so an approval that would publish,
+The article refuses to go live with problems (its rules: ``coverage.publication``,
+enforced in ``ArticlePage.save``), raising ``PublicationRefused``. The pipelines reach
+those rules only through the page's own methods (``get_publication_problems``,
+``publication_refusal``): editorial never imports coverage. Here the last step asks first, so an approval that would publish,
 or schedule, an article with problems is refused before the step is marked approved;
 the refusal is shown by ``editorial.pipelines.refusals``. Nothing is kept on the task:
 the task state being acted on says which article and which step.
@@ -9,18 +11,32 @@ the task state being acted on says which article and which step.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
-from coverage.publication import refuse_unpublishable
+from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE
 
 
-def problems_of(obj) -> list:
-    """What stops ``obj`` (its latest revision) going live; [] for pages with no checks."""
+class PublicationRefused(ValidationError):
+    """A page was about to go live with problems; nothing about it went live.
+
+    Raised by the page (``coverage.publication.refusal`` builds it, with the message
+    listing each problem); shown by ``editorial.pipelines.refusals`` wherever it is raised.
+    """
+
+    def __init__(self, article, problems: list, message: str):
+        self.article = article
+        self.problems = problems
+        super().__init__(message, code="publication_refused")
+
+
+def refusal_of(obj) -> PublicationRefused | None:
+    """Why ``obj`` (its latest revision) may not go live; None for pages with no checks."""
     obj = getattr(obj, "specific", obj)
-    if not hasattr(obj, "get_publication_problems"):
-        return []
+    if not hasattr(obj, "publication_refusal"):
+        return None
     latest = obj.get_latest_revision_as_object() if hasattr(obj, "revisions") else obj
-    return latest.get_publication_problems()
+    return latest.publication_refusal()
 
 
 def is_final_step(task, obj) -> bool:
@@ -46,8 +62,6 @@ def _at_final_task(workflow_state) -> bool:
 def with_publication_label(task, obj, actions: list) -> list:
     """At the last step approval publishes, now or at a time picked in the same dialog
     (``editorial.pipelines.sign_off``): say so, and always open the dialog."""
-    from editorial.pipelines.sign_off import APPROVE_AND_SCHEDULE
-
     if not is_final_step(task, obj):
         return actions
     final = [(name, label, modal) for name, label, modal in actions if name != "approve"]
@@ -63,6 +77,6 @@ def refuse_unpublishable_approval(task_state) -> None:
     workflow_state = task_state.workflow_state
     if not _at_final_task(workflow_state):
         return
-    obj = getattr(workflow_state.content_object, "specific", workflow_state.content_object)
-    if hasattr(obj, "get_publication_problems"):
-        refuse_unpublishable(obj.get_latest_revision_as_object())
+    refusal = refusal_of(workflow_state.content_object)
+    if refusal is not None:
+        raise refusal

@@ -6,7 +6,8 @@ move only to a hub that gives it the same pipeline as now (and as the review in
 progress, if any); a move to another pipeline is for whoever may publish the article
 directly (the editor-in-chief), and Wagtail's audit log records it.
 
-The rule lives in the article's permission tester, which every move path asks: the
+The rule (``keeps_pipeline``) lives in the article's permission tester
+(``coverage.page_permissions.ArticlePermissionTester``), which every move path asks: the
 move view and its destination chooser, the confirmation screen (``refuse_move``, a
 ``before_move_page`` hook), bulk Move and ``MovePageAction`` itself.
 """
@@ -14,8 +15,6 @@ move view and its destination chooser, the confirmation screen (``refuse_move``,
 from __future__ import annotations
 
 from wagtail.admin.auth import permission_denied
-
-from coverage.page_permissions import LeafPagePermissionTester
 
 
 def keeps_pipeline(page, destination) -> bool:
@@ -25,15 +24,6 @@ def keeps_pipeline(page, destination) -> bool:
     if state is not None:
         workflows.add(state.workflow)
     return workflows == {destination.get_workflow()}
-
-
-class ArticlePermissionTester(LeafPagePermissionTester):
-    def can_move_to(self, destination):
-        if not super().can_move_to(destination):
-            return False
-        if destination.pk == self.page.get_parent().pk:
-            return True  # reordering within its own hub
-        return keeps_pipeline(self.page, destination) or self.can_publish()
 
 
 def refuse_move(request, page, destination):

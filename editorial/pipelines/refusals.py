@@ -1,6 +1,6 @@
 """Shows a publication refusal wherever it was raised, instead of a server error.
 
-``coverage.publication.PublicationRefused`` comes from the article itself, so any view
+``PublicationRefused`` comes from the article itself, so any view
 that publishes (Wagtail's pipeline dialog, bulk actions, revisions, copy) may raise it.
 Nothing went live, and nothing the person typed is lost: a revision saved before the
 refusal stays. They get the list of problems with links, in the dialog they used or as
@@ -15,8 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.admin.modal_workflow import render_modal_workflow
 
-from coverage.publication import PublicationRefused
-from editorial.pipelines.checks import problems_of
+from editorial.pipelines.checks import PublicationRefused, refusal_of
 
 
 class PublicationRefusedMiddleware:
@@ -54,11 +53,7 @@ def refuse_bulk_publication(request, action_type, objects, action_view):
     if form is not None and form.cleaned_data.get("include_descendants"):
         for page in objects:
             pages.extend(page.get_descendants().not_live())
-    refused = []
-    for page in pages:
-        problems = problems_of(page)
-        if problems:
-            refused.append(PublicationRefused(page.specific, problems))
+    refused = [refusal for refusal in map(refusal_of, pages) if refusal is not None]
     if not refused:
         return None
     for refusal in refused:

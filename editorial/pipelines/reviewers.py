@@ -13,6 +13,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from editorial.enums import Role
+from editorial.models.assignments import Assignment
+from editorial.models.beats import Beat
+from editorial.models.topics import ProgrammeTopic
+from editorial.pipelines.authorship import not_writers
 from editorial.roles import by_name, members_of
 
 
@@ -27,8 +31,6 @@ def reviewer_candidates(groups=None) -> QuerySet:
 
 def topic_of(page):
     """The programme topic the page is filed under (its parent hub's topic), or None."""
-    from editorial.models import ProgrammeTopic
-
     parent_path = page.path[: -page.steplen] if page.path else ""
     if not parent_path:
         return None
@@ -37,9 +39,6 @@ def topic_of(page):
 
 def reviewer_for(page, task):
     """The user named for ``task`` on ``page``, or None (any reviewer-group member)."""
-    from editorial.models import Assignment, Beat
-    from editorial.pipelines.authorship import not_writers
-
     page = page.specific if hasattr(page, "specific") else page
     allowed = not_writers(reviewer_candidates(task.reviewer_groups.all()), page)
     picked_id = getattr(page.get_latest_revision_as_object(), "requested_reviewer_id", None)

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from editorial.demo.pipelines import SIGN_OFF
+from coverage.demo.workflows import SIGN_OFF
 
 EDITOR = "bientap"
 JOURNALIST = "phongvien"

@@ -5,8 +5,8 @@ submits the article for moderation."""
 import pytest
 from playwright.sync_api import expect
 
+from coverage.demo.workflows import EDITOR_REVIEW
 from coverage.models import ArticlePage
-from editorial.demo.pipelines import EDITOR_REVIEW
 from editorial.enums import AssignmentStage
 from tests.e2e import story
 from tests.e2e.ui import desk_card, label, my_desk, t, t_match

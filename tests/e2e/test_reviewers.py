@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import expect
 
-from editorial.demo.pipelines import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF
+from coverage.demo.workflows import EDITOR_REVIEW, POLITICAL_REVIEW, SIGN_OFF
 from editorial.enums import AssignmentStage
 from tests.e2e import story
 from tests.e2e.ui import approve, awaiting_review, desk_card, open_menu_item, search_listing, t

@@ -18,11 +18,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from coverage import publication
 from coverage.blocks import ArticleBodyBlock
 from coverage.forms.articles import ArticlePageForm
 from coverage.models.images import CreditedImage, CreditedRendition
 from coverage.models.pages.mixins import ReaderPageMixin
 from coverage.models.tags import TaggedArticle
+from coverage.page_permissions import ArticlePermissionTester
+from editorial.models.topics import ProgrammeTopic
 
 # Renditions list cards and metadata use; prefetched with the hero images.
 CARD_FILTER = "fill-640x360"
@@ -216,13 +219,19 @@ class ArticlePage(ReaderPageMixin, Page):
 
     @cached_property
     def hub(self):
-        """The topic hub this article is filed under (one query, or none if prefetched)."""
-        from coverage.models.pages.hubs import TopicHubPage
+        """The topic hub this article is filed under (one query, or none if prefetched).
 
+        Found through its topic (every hub has one), with the hub loaded alongside, so
+        the article model need not know the hub model, which lists articles."""
         if not self.path or self.depth is None or self.depth < 2:
             return None
         parent_path = self.path[: -self.steplen]
-        return TopicHubPage.objects.filter(path=parent_path).select_related("topic").first()
+        topic = (
+            ProgrammeTopic.objects.select_related("hub_page")
+            .filter(hub_page__path=parent_path)
+            .first()
+        )
+        return topic.hub_page if topic else None
 
     @property
     def topic(self):
@@ -288,17 +297,20 @@ class ArticlePage(ReaderPageMixin, Page):
 
     def get_publication_problems(self) -> list:
         """What stops this version going live (the pipeline's named interface)."""
-        from coverage.publication import body_images, publication_problems
-
-        images = [self.hero_image if self.hero_image_id else None, *body_images(self.body)]
-        return publication_problems(
+        images = [
+            self.hero_image if self.hero_image_id else None,
+            *publication.body_images(self.body),
+        ]
+        return publication.publication_problems(
             sapo=self.sapo, byline_count=len(self.byline_list), images=images
         )
 
+    def publication_refusal(self):
+        """The refusal to raise if this version may not go live, else None."""
+        return publication.refusal(self)
+
     def permissions_for_user(self, user):
         # Moves that would change the article's pipeline: editorial.pipelines.moves.
-        from editorial.pipelines.moves import ArticlePermissionTester
-
         return ArticlePermissionTester(user, self)
 
     def _goes_live_with_this_save(self) -> bool:
@@ -320,10 +332,9 @@ class ArticlePage(ReaderPageMixin, Page):
 
     def save(self, *args, **kwargs):
         # The one place publication is refused: see coverage.publication.
-        if self._goes_live_with_this_save():
-            from coverage.publication import refuse_unpublishable
-
-            refuse_unpublishable(self)
+        refused = self.publication_refusal() if self._goes_live_with_this_save() else None
+        if refused is not None:
+            raise refused
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from coverage.models.pages.articles import SHARE_FILTER, ArticlePage
+from coverage.models.pages.hubs import TopicHubPage, attach_hubs, latest_per_hub
 from coverage.models.pages.mixins import ReaderPageMixin
+from coverage.models.pages.programme import ProgrammePage
 
 LATEST_PER_TOPIC = 3
 
@@ -52,10 +55,6 @@ class HomePage(ReaderPageMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from coverage.models.pages.articles import SHARE_FILTER, ArticlePage
-        from coverage.models.pages.hubs import TopicHubPage, attach_hubs, latest_per_hub
-        from coverage.models.pages.programme import ProgrammePage
-
         context = super().get_context(request, *args, **kwargs)
         programme_page = (
             ProgrammePage.objects.live().descendant_of(self).select_related("programme").first()

@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from coverage.feeds import TopicFeed
+from coverage.models.pages.articles import ArticlePage
 from coverage.models.pages.mixins import ReaderPageMixin
 
 ARTICLES_PER_PAGE = 12
@@ -50,8 +52,6 @@ class TopicHubPage(ReaderPageMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("topic hubs")
 
     def live_articles(self):
-        from coverage.models.pages.articles import ArticlePage
-
         return ArticlePage.objects.visible().child_of(self)
 
     @path("")
@@ -63,8 +63,6 @@ class TopicHubPage(ReaderPageMixin, RoutablePageMixin, Page):
 
     @path("rss/", name="feed")
     def feed(self, request):
-        from coverage.feeds import TopicFeed
-
         return TopicFeed()(request, hub=self)
 
     @property
@@ -95,8 +93,6 @@ def latest_per_hub(hubs: list[TopicHubPage], per_hub: int) -> dict[int, list]:
     query. A window function ranking every article of every hub took time that grew with
     the archive (108 ms of the home page at 20,000 articles on PostgreSQL).
     """
-    from coverage.models.pages.articles import ArticlePage
-
     visible = ArticlePage.objects.visible()  # the view restrictions read once
     keys = []
     for hub in hubs:

@@ -18,8 +18,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from coverage.models.pages.articles import ArticlePage
 from coverage.models.pages.hubs import paged_canonical
 from coverage.models.pages.mixins import ReaderPageMixin
+from coverage.models.tags import Tag
+from editorial.models import Author, Organisation
 
 ARTICLES_PER_PAGE = 12
 
@@ -51,8 +54,6 @@ class ArticleIndexPage(ReaderPageMixin, RoutablePageMixin, Page):
         raise NotImplementedError
 
     def visible_articles(self):
-        from coverage.models.pages.articles import ArticlePage
-
         return ArticlePage.objects.visible()
 
     def items_with_articles(self) -> models.QuerySet:
@@ -119,8 +120,6 @@ class TagIndexPage(ArticleIndexPage):
         verbose_name = _("tag index")
 
     def items(self):
-        from coverage.models.tags import Tag
-
         return Tag.objects.order_by("name")
 
 
@@ -136,8 +135,6 @@ class AuthorIndexPage(ArticleIndexPage):
         verbose_name = _("author index")
 
     def items(self):
-        from editorial.models import Author
-
         return Author.objects.select_related("organisation")
 
 
@@ -153,6 +150,4 @@ class OrganisationIndexPage(ArticleIndexPage):
         verbose_name = _("organisation index")
 
     def items(self):
-        from editorial.models import Organisation
-
         return Organisation.objects.all()

@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from coverage.models.pages.articles import ArticlePage
 from coverage.models.pages.mixins import ReaderPageMixin
 from editorial.enums import SignatoryRole
+from editorial.models import Programme, ProgrammeParty, ProgrammePerson, ProgrammeResponsibility
 
 
 class ProgrammePage(ReaderPageMixin, Page):
@@ -51,8 +53,6 @@ class ProgrammePage(ReaderPageMixin, Page):
 
     def get_programme(self):
         """The programme with its parties, people, purposes and mechanism (fixed queries)."""
-        from editorial.models import Programme
-
         return Programme.objects.prefetch_related(
             "purposes",
             *(
@@ -83,8 +83,6 @@ class ProgrammePage(ReaderPageMixin, Page):
 
     def plan_items(self, plan) -> list:
         """The plan's items with their topic, lead and live articles."""
-        from coverage.models.pages.articles import ArticlePage
-
         if plan is None:
             return []
         live = ArticlePage.objects.visible().defer_streamfields().order_by("first_published_at")
@@ -113,8 +111,6 @@ class ProgrammePage(ReaderPageMixin, Page):
 
 def _with_organisation():
     """The programme's inline relations whose rows point at an organisation."""
-    from editorial.models import ProgrammeParty, ProgrammePerson, ProgrammeResponsibility
-
     return [
         ("parties", ProgrammeParty),
         ("people", ProgrammePerson),

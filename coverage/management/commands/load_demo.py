@@ -1,4 +1,8 @@
-"""`manage.py load_demo`: the demo newsroom. Idempotent; refused on production settings."""
+"""`manage.py load_demo`: the demo newsroom. Idempotent; refused on production settings.
+
+It lives in coverage because it builds the whole site: coverage may know editorial,
+never the other way round (editorial's own demo builders are in editorial/demo/).
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -6,13 +10,13 @@ from django.db import transaction
 
 from coverage.demo import load_coverage
 from coverage.demo.pipeline import load_pipeline_articles
+from coverage.demo.site import load_site
+from coverage.demo.workflows import load_pipelines
 from editorial.demo.desk import load_desk
 from editorial.demo.organisations import load_organisations
 from editorial.demo.people import demo_logins, load_people
-from editorial.demo.pipelines import load_pipelines
 from editorial.demo.plans import load_events, load_plans
 from editorial.demo.programme import load_programme, load_topics
-from editorial.demo.site import load_site
 from editorial.demo.users import load_users
 from editorial.indexing import deferred_indexing
 from editorial.roles import sync_roles
