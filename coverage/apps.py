@@ -10,10 +10,6 @@ class CoverageConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from coverage import modelcluster_compat
-
-        modelcluster_compat.install()
-
         from coverage import purge
 
         purge.connect()

@@ -15,6 +15,10 @@ import unicodedata
 from django.utils.text import slugify
 
 VI_COLLATION = "vi-x-icu"
+# The same collation for a column's ``db_collation``, quoted: Django writes it into the
+# SQLite DDL as given (unquoted, the hyphens are a syntax error) and leaves an already
+# quoted name alone on PostgreSQL.
+VI_COLUMN_COLLATION = f'"{VI_COLLATION}"'
 
 # The alphabet: base letters in dictionary order, with the vowel variants as letters.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"

@@ -3,13 +3,12 @@
 from typing import ClassVar
 
 from django.db import models
-from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from editorial.enums import OrganisationKind
 from editorial.models.mixins import AutoSlugMixin
-from editorial.text import VI_COLLATION
+from editorial.text import VI_COLUMN_COLLATION
 
 
 class Organisation(AutoSlugMixin, index.Indexed, models.Model):
@@ -22,6 +21,7 @@ class Organisation(AutoSlugMixin, index.Indexed, models.Model):
     name = models.CharField(
         _("name"),
         max_length=255,
+        db_collation=VI_COLUMN_COLLATION,
         help_text=_("Full official name, e.g. Tập đoàn Điện lực Việt Nam."),
     )
     short_name = models.CharField(
@@ -69,7 +69,7 @@ class Organisation(AutoSlugMixin, index.Indexed, models.Model):
     ]
 
     class Meta:
-        ordering: ClassVar[list] = [Collate("name", VI_COLLATION)]
+        ordering: ClassVar[list] = ["name"]  # in Vietnamese: the column's collation
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 

@@ -4,15 +4,15 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from editorial.models.mixins import AutoSlugMixin
-from editorial.text import VI_COLLATION, given_name_of
+from editorial.text import VI_COLUMN_COLLATION, given_name_of
 
-# Vietnamese lists sort by given name (the last word), then by the full name.
-VIETNAMESE_NAME_ORDER = [Collate("given_name", VI_COLLATION), Collate("full_name", VI_COLLATION)]
+# Vietnamese lists sort by given name (the last word), then by the full name. Both
+# columns carry the Vietnamese collation, so any ordering by them sorts in Vietnamese.
+VIETNAMESE_NAME_ORDER = ["given_name", "full_name"]
 
 TITLE_HELP = _('Academic title as printed before the name, e.g. "PGS, TS." or "TS.".')
 
@@ -21,12 +21,16 @@ class PersonMixin(models.Model):
     """Name fields every person shares, with the given name derived when left blank."""
 
     full_name = models.CharField(
-        _("full name"), max_length=150, help_text=_("As printed, e.g. Đoàn Minh Huấn.")
+        _("full name"),
+        max_length=150,
+        db_collation=VI_COLUMN_COLLATION,
+        help_text=_("As printed, e.g. Đoàn Minh Huấn."),
     )
     given_name = models.CharField(
         _("given name"),
         max_length=50,
         blank=True,
+        db_collation=VI_COLUMN_COLLATION,
         help_text=_("Used for sorting (Huấn in Đoàn Minh Huấn); filled in when left blank."),
     )
     academic_title = models.CharField(
