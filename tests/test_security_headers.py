@@ -141,7 +141,9 @@ def test_gunicorn_sends_no_version(tmp_path):
             f"http://127.0.0.1:{port}/robots.txt",
             headers={"X-Forwarded-Proto": "https"},  # as the TLS proxy sends it
         )
-        response = urllib.request.urlopen(request, timeout=10)
+        # The master accepts as soon as it binds; the worker may still be loading Django
+        # (slow on a busy machine), so the first answer gets a generous wait.
+        response = urllib.request.urlopen(request, timeout=60)
         assert response.status == 200
         headers = response.headers
         assert headers["Server"] == "gunicorn"
