@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 
-from editorial.forms import AnnualPlanForm
+from editorial.forms import AnnualPlanForm, TopicForm
 
 organisation_panels = [
     MultiFieldPanel(
@@ -64,17 +64,21 @@ programme_panels = [
     FieldPanel("slug"),
 ]
 
-topic_panels = [
-    FieldPanel("programme"),
-    FieldRowPanel([FieldPanel("number"), FieldPanel("sort_order")]),
-    FieldPanel("name"),
-    FieldPanel("name_en"),
-    FieldPanel("description"),
-    FieldPanel("lead_organisation"),
-    # Choosing the pipeline is the editor-in-chief's call (they manage workflows).
-    FieldPanel("pipeline", permission="wagtailcore.change_workflow"),
-    FieldPanel("slug"),
-]
+# The pipeline is the hub page's Wagtail workflow, edited through TopicForm.
+topic_edit_handler = ObjectList(
+    [
+        FieldPanel("programme"),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("sort_order")]),
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("description"),
+        FieldPanel("lead_organisation"),
+        # Choosing the pipeline is the editor-in-chief's call (they manage workflows).
+        FieldPanel("pipeline", permission="wagtailcore.change_workflow"),
+        FieldPanel("slug"),
+    ],
+    base_form_class=TopicForm,
+)
 
 plan_item_panels = [
     FieldPanel("title"),

@@ -10,7 +10,7 @@ from wagtail.models import TaskState
 
 from coverage.management.commands.benchmark_pages import admin_urls, reader_urls
 from coverage.models import ArticlePage
-from editorial.reports.benchmark import TAG
+from editorial.management.benchmark_seed import TAG
 
 
 @pytest.mark.django_db

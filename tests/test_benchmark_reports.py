@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 
 from coverage.models import ArticlePage
+from editorial.management.benchmark_seed import TAG
 from editorial.management.commands.benchmark_reports import report_urls
 from editorial.models import Assignment
-from editorial.reports.benchmark import TAG
 
 
 @pytest.mark.django_db

@@ -30,9 +30,9 @@ def test_credit_line(agency, photographer, line):
 
 def test_alt_text_prefers_description_then_caption_then_title():
     image = CreditedImage(title="Tệp 01", caption="Quang cảnh", description="")
-    assert image.alt_text == "Quang cảnh"
+    assert image.default_alt_text == "Quang cảnh"
     image.description = "Hai bên ký văn bản"
-    assert image.alt_text == "Hai bên ký văn bản"
+    assert image.default_alt_text == "Hai bên ký văn bản"
 
 
 def _upload(name="le-ky-ket.jpg"):

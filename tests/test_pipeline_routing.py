@@ -1,5 +1,5 @@
-"""Routing that a draft cannot break (issue 14): a hub's pipeline follows its published
-topic; Wagtail's default groups and root workflow are retired; a hub whose articles would
+"""Routing that a draft cannot break (issue 14): a hub keeps its pipeline (the workflow
+assigned to it, which is its topic's pipeline) whatever a draft names; Wagtail's default groups and root workflow are retired; a hub whose articles would
 reach a pipeline nobody can approve is a system check error."""
 
 import pytest
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 def test_a_hub_draft_naming_another_topic_keeps_every_pipeline(demo, demo_password):
     hub = TopicHubPage.objects.get(topic__number=5)
     # A new topic with no hub and no pipeline yet, picked on a draft of the events hub.
-    other = TopicFactory(programme=hub.topic.programme, number=6, pipeline=None)
-    pipelines = dict(ProgrammeTopic.objects.values_list("pk", "pipeline_id"))
+    other = TopicFactory(programme=hub.topic.programme, number=6)
+    pipelines = {t.pk: t.pipeline for t in ProgrammeTopic.objects.all()}
     assignments = set(WorkflowPage.objects.values_list("page_id", "workflow_id"))
 
     chief = client_for("tongbientap", demo_password)
@@ -33,7 +33,7 @@ def test_a_hub_draft_naming_another_topic_keeps_every_pipeline(demo, demo_passwo
     response = chief.post(url, data)  # Save draft
     assert response.status_code == 302, response.context["form"].errors
 
-    assert dict(ProgrammeTopic.objects.values_list("pk", "pipeline_id")) == pipelines
+    assert {t.pk: t.pipeline for t in ProgrammeTopic.objects.all()} == pipelines
     assert set(WorkflowPage.objects.values_list("page_id", "workflow_id")) == assignments
     # A new submission under the hub still takes the events pipeline.
     article = draft_article(5)

@@ -318,3 +318,17 @@ def test_assigning_a_hub_on_wagtails_workflows_screen_updates_the_topic(demo):
     WorkflowPage.objects.get(page=hub).delete()
     topic.refresh_from_db()
     assert topic.pipeline is None
+
+
+def test_nothing_copies_a_topics_pipeline_anywhere(db):
+    """One truth: the hub's workflow assignment is the topic's pipeline, so no receiver
+    of ours listens to saves of topics, hubs or workflow assignments to mirror them."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import WorkflowPage
+
+    ours = []
+    for signal in (post_save, post_delete):
+        for sender in (WorkflowPage, ProgrammeTopic, TopicHubPage):
+            sync, asynchronous = signal._live_receivers(sender)
+            ours += [r for r in [*sync, *asynchronous] if r.__module__.startswith("editorial")]
+    assert ours == []

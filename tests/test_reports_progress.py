@@ -125,3 +125,32 @@ def test_chart_is_accessible_and_repeats_the_table(editor_client):
     assert "<desc id=" in html
     # Bars carry their number as a tooltip too; the table has the same number.
     assert f"Đại hội đảng bộ các cấp trong Khối — {delivered}: 3</title>" in html
+
+
+def test_refiling_an_article_moves_its_article_and_its_assignment_alike(demo):
+    """One truth for "which plan item": once a draft exists, the article's own filing,
+    for the live-article count and the assignment's stage count alike."""
+    from editorial.reports.queries.progress import ITEM, delivery
+
+    assignment = (
+        Assignment.objects.filter(article__live=True, plan_item__plan__year=2020)
+        .select_related("plan_item")
+        .first()
+    )
+    assert assignment is not None, "the demo has a published commission"
+    article = ArticlePage.objects.get(pk=assignment.article_id)
+    old = assignment.plan_item
+    assert article.plan_item_id == old.pk
+    new = PlanItem.objects.filter(plan__year=2020).exclude(pk=old.pk).first()
+    before = delivery(ITEM, 2020)
+
+    article.plan_item = new
+    article.save_revision().publish()
+
+    after = delivery(ITEM, 2020)
+    for item, change in ((old, -1), (new, +1)):
+        assert after[item.pk].articles == before[item.pk].articles + change, item.title
+        published = after[item.pk].stages["published"]
+        assert published == before[item.pk].stages["published"] + change, item.title
+    assignment.refresh_from_db()
+    assert assignment.plan_item_id == old.pk  # the commission's record is left as it was

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from editorial.reports import benchmark
+from editorial.management import benchmark_seed as benchmark
 from tests.support.reports import REPORT_SCREENS, report_url
 
 # The whole admin page: session, user, menu and filters included.

@@ -6,7 +6,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from coverage.search.benchmark_corpus import PHRASES, Corpus, syllables
+from coverage.management.search_corpus import PHRASES, Corpus, syllables
 from coverage.search.service import search_articles
 from editorial.text import fold
 from tests.factories import site_tree

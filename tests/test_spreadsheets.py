@@ -52,6 +52,7 @@ def test_the_assignment_listing_downloads_keep_formulas_as_text(desk, as_user):
 
     sheet = xlsx_sheet(client.get(url, {"export": "xlsx"}))
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+
     # Exactly as written, up to XML's end-of-line handling: openpyxl reads a carriage
     # return back as a line feed with the standard library's parser, as itself with lxml.
     def newlines(text: str) -> str:

@@ -176,7 +176,7 @@ def _article(spec: PipelineArticle, users: dict) -> ArticlePage | None:
         return None
     hub = TopicHubPage.objects.filter(topic__number=spec.topic).select_related("topic").first()
     writer = users.get(spec.writer)
-    if hub is None or writer is None or hub.topic.pipeline_id is None:
+    if hub is None or writer is None or hub.topic.pipeline is None:
         return None
     page = ArticlePage(
         title=spec.title,

@@ -16,9 +16,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Task, Workflow, WorkflowPage, WorkflowTask
 
-from coverage.models import ProgrammePage
+from coverage.models import ProgrammePage, TopicHubPage
 from editorial.enums import QuorumThreshold, Role
-from editorial.models import NamedReviewerTask, PipelineGroupTask, ProgrammeTopic, QuorumTask
+from editorial.models import NamedReviewerTask, PipelineGroupTask, QuorumTask
+from editorial.pipelines.routing import assign_pipeline
 
 EDITOR_REVIEW = "Biên tập viên duyệt"
 POLITICAL_REVIEW = "Hội đồng Biên tập thẩm định chính trị"
@@ -101,9 +102,9 @@ def load_pipelines(groups: dict[Role, Group]) -> dict[str, Workflow]:
             for order, step in enumerate(spec.steps):
                 WorkflowTask.objects.create(workflow=workflow, task=steps[step], sort_order=order)
         workflows[spec.name] = workflow
-        for topic in ProgrammeTopic.objects.filter(number__in=spec.topics, pipeline__isnull=True):
-            topic.pipeline = workflow
-            topic.save()  # the save signal assigns the pipeline to the topic's hub
+        for hub in TopicHubPage.objects.filter(topic__number__in=spec.topics):
+            if not WorkflowPage.objects.filter(page=hub).exists():  # a chosen one stays
+                assign_pipeline(hub, workflow)
     for programme_page in ProgrammePage.objects.all():
         WorkflowPage.objects.get_or_create(
             page=programme_page, defaults={"workflow": workflows[STANDARD]}

@@ -1,5 +1,7 @@
 """Wagtail's image with the photo desk's credit: no photo reaches readers uncredited."""
 
+from typing import ClassVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -69,8 +71,9 @@ class CreditedImage(AbstractImage):
         return f"Ảnh: {self.credit}" if self.credit else ""
 
     @property
-    def alt_text(self) -> str:
-        """Text for ``alt``: the description, else the caption, else the title."""
+    def default_alt_text(self) -> str:
+        """Wagtail's ``alt`` for every rendering (``{% image %}``, rich text, choosers):
+        the description, else the caption, else the title."""
         return self.description or self.caption or self.title
 
     @property
@@ -89,4 +92,9 @@ class CreditedRendition(AbstractRendition):
     image = models.ForeignKey(CreditedImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
-        unique_together = (("image", "filter_spec", "focal_point_key"),)
+        constraints: ClassVar[list] = [
+            models.UniqueConstraint(
+                fields=("image", "filter_spec", "focal_point_key"),
+                name="coverage_rendition_unique_per_filter",
+            )
+        ]

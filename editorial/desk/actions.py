@@ -3,7 +3,8 @@ and turning a beat log entry into an assignment.
 
 Each action checks the stage in the database (row locked), refuses with a
 ``DeskActionError`` the views show as a message, writes Wagtail's audit log and queues
-the mails. Permission checks are the caller's (``editorial.permissions``).
+the mails. Which stage each move starts from, and who may make it, is the one table in
+``editorial.desk.transitions``; the views check the who, these the stage.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from editorial.desk import notifications
+from editorial.desk import notifications, transitions
 from editorial.desk.articles import article_model, byline_model, hub_page_for
 from editorial.enums import AssignmentStatus, DeskNotice
 from editorial.models import Assignment, Author, BeatLogEntry
@@ -42,9 +43,11 @@ def _refuse_if_drafted(assignment: Assignment) -> None:
         )
 
 
-def _refuse_if_closed(assignment: Assignment) -> None:
-    if assignment.status == AssignmentStatus.CANCELLED:
-        raise DeskActionError(_("This assignment was cancelled."))
+def _refuse_unless_from(name: str, assignment: Assignment) -> None:
+    """The move ``name`` must start from the stored status (``transitions.TRANSITIONS``)."""
+    message = transitions.refusal(name, assignment)
+    if message:
+        raise DeskActionError(message)
 
 
 @transaction.atomic
@@ -52,12 +55,7 @@ def commission(assignment: Assignment, user) -> Assignment:
     """Give the assignment to its writer; the writer (or staff contact) is told by mail."""
     assignment = _locked(assignment)
     _refuse_if_drafted(assignment)
-    _refuse_if_closed(assignment)
-    if assignment.status not in (AssignmentStatus.PROPOSED, AssignmentStatus.DECLINED):
-        raise DeskActionError(
-            _("Only a proposed or declined assignment can be commissioned; this one is %(stage)s.")
-            % {"stage": assignment.get_status_display().lower()}
-        )
+    _refuse_unless_from("commission", assignment)
     if assignment.responsible_user is None:
         raise DeskActionError(
             _("Choose a journalist, or an external author with a staff contact, first.")
@@ -79,13 +77,7 @@ def commission(assignment: Assignment, user) -> Assignment:
 def accept(assignment: Assignment, user) -> Assignment:
     assignment = _locked(assignment)
     _refuse_if_drafted(assignment)
-    if assignment.status == AssignmentStatus.CANCELLED:
-        raise DeskActionError(_("This assignment was cancelled; it can no longer be accepted."))
-    if assignment.status != AssignmentStatus.COMMISSIONED:
-        raise DeskActionError(
-            _("Only a commissioned assignment can be accepted; this one is %(stage)s.")
-            % {"stage": assignment.get_status_display().lower()}
-        )
+    _refuse_unless_from("accept", assignment)
     assignment.status = AssignmentStatus.ACCEPTED
     assignment.answered_at = timezone.now()
     assignment.save(update_fields=["status", "answered_at"])
@@ -101,13 +93,7 @@ def decline(assignment: Assignment, user, reason: str) -> Assignment:
         raise DeskActionError(_("Say why you decline, so the editor can reassign it."))
     assignment = _locked(assignment)
     _refuse_if_drafted(assignment)
-    if assignment.status == AssignmentStatus.CANCELLED:
-        raise DeskActionError(_("This assignment was cancelled; there is nothing to decline."))
-    if assignment.status not in (AssignmentStatus.COMMISSIONED, AssignmentStatus.ACCEPTED):
-        raise DeskActionError(
-            _("Only a commissioned or accepted assignment can be declined; this one is %(stage)s.")
-            % {"stage": assignment.get_status_display().lower()}
-        )
+    _refuse_unless_from("decline", assignment)
     assignment.status = AssignmentStatus.DECLINED
     assignment.decline_reason = reason
     assignment.answered_at = timezone.now()
@@ -127,7 +113,7 @@ def cancel(assignment: Assignment, user) -> Assignment:
                 "cancelling the assignment."
             )
         )
-    _refuse_if_closed(assignment)
+    _refuse_unless_from("cancel", assignment)
     assignment.status = AssignmentStatus.CANCELLED
     assignment.save(update_fields=["status"])
     log(assignment, "editorial.assignment.cancel", user=user)
@@ -160,11 +146,7 @@ def start_draft(assignment: Assignment, user) -> Page:
     """
     assignment = _locked(assignment)
     _refuse_if_drafted(assignment)
-    if assignment.status != AssignmentStatus.ACCEPTED:
-        raise DeskActionError(
-            _("Accept the assignment before starting the draft; it is %(stage)s.")
-            % {"stage": assignment.get_status_display().lower()}
-        )
+    _refuse_unless_from("start_draft", assignment)
     hub = hub_page_for(assignment.topic)
     if hub is None:
         raise DeskActionError(

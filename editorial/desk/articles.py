@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from wagtail.models import Page
+
+from editorial.models.topics import ProgrammeTopic
 
 
 def article_model() -> type[Page]:
@@ -60,8 +62,6 @@ def live_articles() -> QuerySet:
 
 def topic_hubs() -> list[TopicHub]:
     """Every topic that has a hub page, with the hub's place in the tree (one query)."""
-    from editorial.models import ProgrammeTopic
-
     rows = (
         ProgrammeTopic.objects.filter(hub_page__isnull=False)
         .order_by()
@@ -84,3 +84,10 @@ def topic_of_path(hubs: list[TopicHub], path_field: str = "path") -> Case:
     if not whens:
         return Value(None, output_field=IntegerField())
     return Case(*whens, default=Value(None), output_field=IntegerField())
+
+
+def plan_item_of_article(article_id: str = "article_id") -> Subquery:
+    """The plan item the article whose id is the outer query's ``article_id`` is filed
+    under, as its page row has it (the version last published, or the draft as started)."""
+    rows = article_model().objects.filter(pk=OuterRef(article_id)).values("plan_item_id")
+    return Subquery(rows[:1])

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision, WorkflowState
 from wagtail.search import index
 
+from editorial.desk.articles import plan_item_of_article
 from editorial.enums import (
     AssignmentPriority,
     AssignmentStage,
@@ -53,6 +54,18 @@ def _for_article(queryset: models.QuerySet) -> models.QuerySet:
 
 
 class AssignmentQuerySet(models.QuerySet):
+    def with_filing(self) -> AssignmentQuerySet:
+        """Annotate ``filed_plan_item`` (an id): the commission's plan item until a draft
+        exists, then the article's own, so re-filing the article moves the assignment
+        with it (one truth: the article)."""
+        return self.annotate(
+            filed_plan_item=Case(
+                When(article__isnull=True, then=F("plan_item_id")),
+                default=plan_item_of_article(),
+                output_field=models.BigIntegerField(),
+            )
+        )
+
     def with_stage(self, today: datetime.date | None = None) -> AssignmentQuerySet:
         """Annotate ``stage``, ``review_step`` (the pipeline step's name while in review)
         and ``is_overdue``, all computed by the database from the article's state."""

@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
+from wagtail.signals import task_submitted
 
 from editorial.pipelines.authorship import is_writer, may_override
 from editorial.pipelines.checks import (
@@ -178,16 +179,15 @@ class NamedReviewerTask(PipelineStepMixin, TimedStepMixin, Task):
         )
 
     def start(self, workflow_state, user=None):
-
+        # Wagtail's Task.start, with the reviewer named before the state is saved: its
+        # start saves and sends task_submitted in one go, and the step-started mail and
+        # the audit log, which listen to that signal, must already see who reviews.
         task_state = self.get_task_state_class()(workflow_state=workflow_state)
         task_state.status = TaskState.STATUS_IN_PROGRESS
         task_state.revision = workflow_state.content_object.get_latest_revision()
         task_state.task = self
         task_state.reviewer = reviewer_for(workflow_state.content_object, self)
         task_state.save()
-        # Same signal Wagtail sends, so notifications and the audit log see the step start.
-        from wagtail.signals import task_submitted
-
         task_submitted.send(sender=task_state.__class__, instance=task_state, user=user)
         return task_state
 

@@ -2,8 +2,10 @@
 
 from typing import ClassVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Workflow, WorkflowPage
 from wagtail.search import index
 
 from editorial.models.mixins import AutoSlugMixin
@@ -13,8 +15,10 @@ class ProgrammeTopic(AutoSlugMixin, index.Indexed, models.Model):
     """A content area of the programme (e.g. "refuting wrong and hostile views").
 
     Each topic has a public hub page where its articles live, and the publication
-    pipeline (a Wagtail workflow) every article filed under it passes through; the
-    pipeline is assigned to the hub page (``editorial.pipelines.routing``).
+    pipeline (a Wagtail workflow) every article filed under it passes through. The
+    pipeline is stored once, where Wagtail looks for it: assigned to the hub page
+    (``WorkflowPage``). The topic's form edits that assignment; Wagtail's Workflows screen
+    edits the same row (``editorial.pipelines.routing``).
     """
 
     programme = models.ForeignKey(
@@ -54,19 +58,6 @@ class ProgrammeTopic(AutoSlugMixin, index.Indexed, models.Model):
         related_name="led_topics",
         help_text=_("The body that leads work in this area."),
     )
-    pipeline = models.ForeignKey(
-        "wagtailcore.Workflow",
-        verbose_name=_("publication pipeline"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="programme_topics",
-        help_text=_(
-            "The approval workflow every article filed under this topic passes through. "
-            "Changing it applies to the next submission. Left empty, articles take the "
-            "pipeline assigned to the programme page (the standard one)."
-        ),
-    )
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first in menus and lists.")
     )
@@ -88,3 +79,14 @@ class ProgrammeTopic(AutoSlugMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
+
+    @property
+    def pipeline(self) -> Workflow | None:
+        """The workflow assigned to the topic's hub page; None when the hub has none
+        (its articles then take the programme page's, the standard one) or no hub yet."""
+        try:
+            hub_id = self.hub_page.pk
+        except ObjectDoesNotExist:
+            return None
+        assigned = WorkflowPage.objects.filter(page_id=hub_id).select_related("workflow").first()
+        return assigned.workflow if assigned else None

@@ -13,8 +13,8 @@ class PipelinesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.core.checks import Tags, register
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Revision, TaskState, WorkflowPage, WorkflowState
+        from django.db.models.signals import post_save
+        from wagtail.models import Revision, TaskState, WorkflowState
         from wagtail.signals import (
             task_submitted,
             workflow_approved,
@@ -22,7 +22,6 @@ class PipelinesConfig(AppConfig):
             workflow_submitted,
         )
 
-        from editorial.models import ProgrammeTopic
         from editorial.pipelines import notifications, routing, schedule_edits
 
         # Wagtail's receivers (wagtail/admin/signal_handlers.py), replaced by ours.
@@ -51,17 +50,6 @@ class PipelinesConfig(AppConfig):
             dispatch_uid="pipelines.workflow_rejected",
         )
 
-        hub_model = ProgrammeTopic._meta.get_field("hub_page").related_model
-        post_save.connect(
-            routing.topic_saved, sender=ProgrammeTopic, dispatch_uid="pipelines.topic"
-        )
-        post_save.connect(routing.hub_saved, sender=hub_model, dispatch_uid="pipelines.hub")
-        post_save.connect(
-            routing.workflow_page_saved, sender=WorkflowPage, dispatch_uid="pipelines.wfpage"
-        )
-        post_delete.connect(
-            routing.workflow_page_deleted, sender=WorkflowPage, dispatch_uid="pipelines.wfpage_del"
-        )
         register(routing.check_hub_pipelines, Tags.database)
 
         # Saving only the schedule keeps the approvals (editorial.pipelines.schedule_edits).

@@ -17,15 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.permissions import policy_registry
 
-from editorial import permissions
-from editorial.desk import actions
+from editorial.desk import actions, transitions
 from editorial.desk.forms import DeclineForm
 from editorial.models import Assignment
 
 
 class AssignmentActionView(View):
     http_method_names: ClassVar[list] = ["post"]
-    allowed = staticmethod(lambda user, assignment: False)
+    transition = ""  # its row in editorial.desk.transitions
     success_message = ""
 
     def post(self, request, pk: int):
@@ -35,7 +34,7 @@ class AssignmentActionView(View):
             request.user, "view", assignment
         ):
             raise Http404
-        if not self.allowed(request.user, assignment):
+        if not transitions.allowed(self.transition, request.user, assignment):
             raise PermissionDenied
         try:
             result = self.perform(request, assignment)
@@ -56,7 +55,7 @@ class AssignmentActionView(View):
 
 
 class CommissionView(AssignmentActionView):
-    allowed = staticmethod(permissions.can_commission)
+    transition = "commission"
     success_message = _("“%(headline)s” commissioned; the writer has been told.")
 
     def perform(self, request, assignment):
@@ -64,7 +63,7 @@ class CommissionView(AssignmentActionView):
 
 
 class AcceptView(AssignmentActionView):
-    allowed = staticmethod(permissions.can_answer)
+    transition = "accept"
     success_message = _("You accepted “%(headline)s”.")
 
     def perform(self, request, assignment):
@@ -72,7 +71,7 @@ class AcceptView(AssignmentActionView):
 
 
 class DeclineView(AssignmentActionView):
-    allowed = staticmethod(permissions.can_answer)
+    transition = "decline"
     success_message = _("You declined “%(headline)s”; the editor has been told.")
 
     def perform(self, request, assignment):
@@ -83,7 +82,7 @@ class DeclineView(AssignmentActionView):
 
 
 class CancelView(AssignmentActionView):
-    allowed = staticmethod(permissions.can_cancel)
+    transition = "cancel"
     success_message = _("“%(headline)s” cancelled.")
 
     def perform(self, request, assignment):
@@ -91,7 +90,7 @@ class CancelView(AssignmentActionView):
 
 
 class StartDraftView(AssignmentActionView):
-    allowed = staticmethod(permissions.can_start_draft)
+    transition = "start_draft"
     success_message = _("Draft of “%(headline)s” created under its topic; write away.")
 
     def perform(self, request, assignment):

@@ -20,8 +20,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from editorial import permissions
+from editorial.desk import transitions
 from editorial.desk.forms import AssignmentForm, DeclineForm
-from editorial.enums import AssignmentStage, AssignmentStatus
+from editorial.enums import AssignmentStage
 from editorial.filters import YearFilter
 from editorial.models import Assignment, BeatLogEntry, PlanItem, ProgrammeTopic
 from editorial.pipelines.history import pipeline_steps
@@ -209,24 +210,12 @@ class AssignmentInspectView(rows.RowInspectView):
         context = super().get_context_data(**kwargs)
         user, assignment = self.request.user, self.object
         drafted = assignment.article_id is not None
-        status = assignment.status
         context.update(
             stage=assignment.current_stage,
-            can_commission=not drafted
-            and status in (AssignmentStatus.PROPOSED, AssignmentStatus.DECLINED)
-            and permissions.can_commission(user, assignment),
-            can_cancel=not drafted
-            and status != AssignmentStatus.CANCELLED
-            and permissions.can_cancel(user, assignment),
-            can_accept=not drafted
-            and status == AssignmentStatus.COMMISSIONED
-            and permissions.can_answer(user, assignment),
-            can_decline=not drafted
-            and status in (AssignmentStatus.COMMISSIONED, AssignmentStatus.ACCEPTED)
-            and permissions.can_answer(user, assignment),
-            can_start_draft=not drafted
-            and status == AssignmentStatus.ACCEPTED
-            and permissions.can_start_draft(user, assignment),
+            **{
+                f"can_{name}": transitions.available(name, user, assignment)
+                for name in transitions.TRANSITIONS
+            },
             decline_form=DeclineForm(),
             pipeline_steps=pipeline_steps(assignment.article_id) if drafted else [],
             edit_url=self.edit_url_name

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import UpdatedAtColumn
 
 from editorial.models import Programme, ProgrammeTopic
-from editorial.panels import programme_panels, topic_panels
+from editorial.panels import programme_panels, topic_edit_handler
 from editorial.viewsets.base import ProgrammeSnippetViewSet
 
 
@@ -40,4 +40,4 @@ class ProgrammeTopicViewSet(ProgrammeSnippetViewSet):
     # Topics are ordered by number; drag-and-drop reordering would fight it.
     sort_order_field = None
     list_select_related = ("programme", "lead_organisation")
-    panels = topic_panels
+    edit_handler = topic_edit_handler

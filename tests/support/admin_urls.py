@@ -123,11 +123,10 @@ class DemoSubjects:
         article = ArticlePage.objects.live().get(slug="dang-bo-evn-to-chuc-dai-hoi-nhiem-ky-moi")
         assert article.owner_id is None
         hub = article.get_parent().specific
-        other_hub = (
-            TopicHubPage.objects.exclude(pk=hub.pk)
-            .filter(topic__pipeline=hub.topic.pipeline)
-            .order_by("pk")
-            .first()
+        other_hub = next(
+            other
+            for other in TopicHubPage.objects.exclude(pk=hub.pk).order_by("pk")
+            if other.get_workflow() == hub.get_workflow()
         )
         in_review = ArticlePage.objects.get(
             slug="doi-moi-quan-tri-tai-tong-cong-ty-sau-co-phan-hoa"

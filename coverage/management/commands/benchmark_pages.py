@@ -5,7 +5,7 @@ For each URL: the query count of one request and the median and 95th percentile 
 ``--runs`` requests through Django's test client (reader pages with the cache cleared
 before each request, so every one is uncached; admin screens signed in as the role that
 uses them). It measures first, then tops the archive up to ``--articles`` live articles
-(``editorial.reports.benchmark``: photos, tags, bylines, organisations, plan items) and
+(``editorial.management.benchmark_seed``: photos, tags, bylines, organisations, plan items) and
 opens review steps until ``--open-steps`` wait, then measures again and prints both
 columns side by side. Only on a throwaway database:
 
@@ -33,7 +33,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from editorial.reports import benchmark
+from editorial.management import benchmark_seed as benchmark
 
 READER_BUDGET_MS = 150
 ADMIN_BUDGET_MS = 1000

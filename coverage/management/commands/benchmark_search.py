@@ -5,7 +5,7 @@ times ``search_articles`` — the function behind /tim-kiem/ — over a mix of f
 accented queries, and prints the median and 95th percentile, the load average (other
 work on the machine skews the numbers) and, per query, how many articles matched.
 The text is Zipf-distributed Vietnamese syllables plus the coverage's real phrases
-(coverage/search/benchmark_corpus.py), so common queries match most of the archive and
+(coverage/management/search_corpus.py), so common queries match most of the archive and
 rare ones a few dozen articles, as on the real site.
 
 Seeding writes straight to the tables (Wagtail's one-page-at-a-time API would take
@@ -35,7 +35,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from coverage.search.benchmark_corpus import QUERIES, Corpus
+from coverage.management.search_corpus import QUERIES, Corpus
 from coverage.search.service import SearchFilters, live_articles, search_articles
 
 TAG = "[benchmark]"

@@ -1,7 +1,7 @@
 """`manage.py benchmark_reports`: render time and SQL query count of every delivery report
 with a large newsroom (default 20,000 articles and 5,000 assignments).
 
-Seeds the rows first (``editorial.reports.benchmark``, tagged, topped up on later runs),
+Seeds the rows first (``editorial.management.benchmark_seed``, tagged, topped up on later runs),
 then requests each report screen and download as an editor through the whole Django stack
 and prints, per URL, the median time over ``--repeat`` runs (after one warm-up) and the
 number of queries. Run it on a throwaway database that has the demo loaded:
@@ -26,7 +26,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from editorial.reports import benchmark
+from editorial.management import benchmark_seed as benchmark
 from editorial.roles import VIEW_REPORTS
 
 BUDGET_MS = 1000

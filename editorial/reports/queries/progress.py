@@ -1,6 +1,7 @@
 """Programme progress: what the plan promised (targets) against what was delivered
 (live articles and held events linked to each plan item), with the assignments on the
-way (counted by stage) and the share of articles published by the item's due date.
+way (counted by stage, under the plan item their article is filed under once a draft
+exists, like the articles themselves) and the share of articles published by the item's due date.
 
 Grouped by plan item, by topic or by year; each dimension is one grouped query, so a
 report costs the same number of queries however many items, articles or assignments.
@@ -107,18 +108,22 @@ def delivery(grouping: str, year: int | None, topic_id: int | None = None) -> di
     for row in events:
         at(row[related]).events = row["n"]
 
+    # Assignments count where their article is filed once a draft exists (with_filing),
+    # as the article counts above do; the item's group comes from the items themselves.
+    group_of = dict(items.order_by().values_list("pk", key))
     bucket_of = {stage: bucket for bucket, stages in STAGE_BUCKETS.items() for stage in stages}
     stages = (
         Assignment.objects.with_stage()
-        .filter(plan_item__in=items)
+        .with_filing()
+        .filter(filed_plan_item__in=items.values("pk"))
         .order_by()
-        .values(related, "stage")
+        .values("filed_plan_item", "stage")
         .annotate(n=Count("pk"))
     )
     for row in stages:
         bucket = bucket_of.get(row["stage"])
         if bucket is not None:
-            at(row[related]).stages[bucket] += row["n"]
+            at(group_of[row["filed_plan_item"]]).stages[bucket] += row["n"]
     return result
 
 

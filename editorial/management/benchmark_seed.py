@@ -22,7 +22,15 @@ from django.db import connection, transaction
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision, TaskState, WorkflowState, WorkflowTask
+from wagtail.models import (
+    Locale,
+    Page,
+    Revision,
+    TaskState,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from editorial.desk.articles import article_model, byline_model
 from editorial.enums import AssignmentStatus, LogEntryKind, Role
@@ -69,7 +77,7 @@ class Seeder:
         self.rng = rng
         self.now = now or timezone.now()
         self.model = article_model()
-        self.topics = {t.pk: t for t in ProgrammeTopic.objects.select_related("pipeline")}
+        self.topics = {t.pk: t for t in ProgrammeTopic.objects.all()}
         self.hubs = [
             Page.objects.get(pk=topic.hub_page.pk)
             for topic in self.topics.values()
@@ -254,16 +262,18 @@ class Seeder:
         pages = Page.objects.filter(pk__in=article_ids).values(
             "pk", "path", "live", "first_published_at"
         )
-        topic_by_path = {hub.path: self.hub_topic[hub.pk] for hub in self.hubs}
+        # Each hub's own pipeline (the workflow assigned to it), as Wagtail would route.
+        assigned = dict(WorkflowPage.objects.values_list("page_id", "workflow_id"))
+        pipeline_by_path = {hub.path: assigned.get(hub.pk) for hub in self.hubs}
         plans = []
         for page in pages:
-            topic = self.topics[topic_by_path[page["path"][:-4]]]
-            if topic.pipeline_id is None or topic.pipeline_id not in steps:
+            pipeline_id = pipeline_by_path[page["path"][:-4]]
+            if pipeline_id is None or pipeline_id not in steps:
                 continue
             if page["live"]:
-                plans.append((page, topic.pipeline_id, False))
+                plans.append((page, pipeline_id, False))
             elif self.rng.random() < in_review_share * 5:
-                plans.append((page, topic.pipeline_id, True))
+                plans.append((page, pipeline_id, True))
         revisions = [
             Revision(
                 content_type=article_type,
