@@ -3,6 +3,7 @@
 from editorial.models.assignments import Assignment, DeskNotification
 from editorial.models.beats import Beat, BeatAssignment, BeatLogAttachment, BeatLogEntry
 from editorial.models.events import ProgrammeEvent
+from editorial.models.exchange import ExchangeAttachment, ExchangeItem
 from editorial.models.organisations import Organisation
 from editorial.models.people import Author, StaffProfile
 from editorial.models.pipelines import (
@@ -31,6 +32,8 @@ __all__ = [
     "BeatLogAttachment",
     "BeatLogEntry",
     "DeskNotification",
+    "ExchangeAttachment",
+    "ExchangeItem",
     "NamedReviewerTask",
     "NamedReviewerTaskState",
     "Organisation",
