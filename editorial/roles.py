@@ -67,6 +67,7 @@ PROGRAMME_MODELS = (
     "programmetopic",
     "annualplan",
     "programmeevent",
+    "meeting",
     "staffprofile",
     "author",
 )

@@ -1,4 +1,5 @@
-"""The exchange ledger's demo: what passed between the Committee and the Review in 2020.
+"""The exchange ledger's demo: what passed between the Committee and the Review in 2020,
+and the meetings each invited the other to.
 
 Briefings before the Bloc's 3rd Congress, the seminar "Khơi thông nguồn lực…" and the
 "Tết ấm yêu thương" programme, both ways; most answered (a few late), a few still open.
@@ -12,6 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from editorial.enums import ExchangeDirection, ExchangeKind, PlanItemKind
 from editorial.models import Beat, ExchangeItem, Organisation, PlanItem
@@ -182,3 +184,93 @@ def load_exchange() -> dict[str, int]:
             assignment_from_item(item, users[spec.author])
         made[spec.key] = item
     return {"exchange_items": len(made)}
+
+
+@dataclass(frozen=True)
+class DemoMeeting:
+    title: str
+    date: datetime.date
+    host: str
+    #: (body, person, attended)
+    invited: tuple[tuple[str, str, bool], ...]
+    decisions: str
+    #: (action, owner username, due date, done)
+    follow_ups: tuple[tuple[str, str, datetime.date, bool], ...] = ()
+    plan_kind: str | None = None
+    #: A word of the programme event's title it was, if the programme demo has it.
+    event_title: str | None = None
+
+
+MEETINGS = [
+    DemoMeeting("Giao ban công tác phối hợp quý II/2020", D(2020, 6, 25), REVIEW,
+                ((COMMITTEE, "Đồng chí Phó Bí thư Thường trực Đảng ủy Khối", True),
+                 (COMMITTEE, "Đồng chí Trưởng Ban Tuyên giáo Đảng ủy Khối", True)),
+                "Thống nhất loạt bài tiến tới Đại hội Đảng bộ Khối lần thứ III.\n"
+                "Đảng ủy Khối cung cấp danh sách mô hình mới trước 15/7.",
+                (("Lập kế hoạch loạt bài tiến tới Đại hội", "bientap", D(2020, 7, 10), True),),
+                PlanItemKind.MEETINGS),
+    DemoMeeting("Sơ kết 6 tháng công tác xây dựng Đảng của Đảng ủy Khối", D(2020, 7, 20),
+                COMMITTEE,
+                ((REVIEW, "Đồng chí Phó Tổng Biên tập Tạp chí Cộng sản", True),
+                 (REVIEW, "Trưởng Ban Xây dựng Đảng, Tạp chí Cộng sản", False)),
+                "Tạp chí đăng bài tổng thuật hội nghị trên Tạp chí điện tử.",
+                (("Bài tổng thuật hội nghị sơ kết", "phongvien", D(2020, 7, 25), True),),
+                PlanItemKind.MEETINGS),
+    DemoMeeting("Hội thảo “Khơi thông nguồn lực, thúc đẩy doanh nghiệp nhà nước phát triển”",
+                D(2020, 10, 8), COMMITTEE,
+                ((REVIEW, "Đồng chí Tổng Biên tập Tạp chí Cộng sản", True),),
+                "Chọn 10 tham luận đăng Tạp chí; kỷ yếu phát hành tháng 12.",
+                (("Biên tập 10 tham luận", "bientap2", D(2020, 12, 15), False),),
+                PlanItemKind.SEMINAR, event_title="Khơi thông"),
+    DemoMeeting("Hội nghị cộng tác viên Tạp chí Cộng sản năm 2020", D(2020, 11, 20), REVIEW,
+                ((COMMITTEE, "Đồng chí Phó Trưởng Ban Tuyên giáo Đảng ủy Khối", True),
+                 ("EVN", "Ban Tuyên giáo Đảng ủy EVN", False)),
+                "Mở rộng mạng lưới cộng tác viên ở các đảng bộ trực thuộc.",
+                plan_kind=PlanItemKind.MEETINGS),
+]  # fmt: skip
+
+
+def load_meetings() -> dict[str, int]:
+    from editorial.models import Meeting, MeetingFollowUp, MeetingInvitation, ProgrammeEvent
+
+    users = {user.username: user for user in get_user_model().objects.all()}
+    organisations = {o.short_name: o for o in Organisation.objects.all()}
+    plan_items = {
+        item.kind: item
+        for item in PlanItem.objects.filter(plan__year=2020).order_by("-sort_order", "-pk")
+    }
+    if COMMITTEE not in organisations or REVIEW not in organisations:
+        return {"meetings": 0}
+    made = 0
+    for spec in MEETINGS:
+        event = (
+            ProgrammeEvent.objects.filter(title__icontains=spec.event_title).first()
+            if spec.event_title
+            else None
+        )
+        date = timezone.localdate(event.starts_at) if event else spec.date
+        meeting, created = Meeting.objects.get_or_create(
+            title=spec.title,
+            defaults={
+                "date": date,
+                "host": organisations[spec.host],
+                "event": event,
+                "plan_item": plan_items.get(spec.plan_kind) if spec.plan_kind else None,
+                "decisions": spec.decisions,
+            },
+        )
+        if created:
+            for body, person, attended in spec.invited:
+                if body in organisations:
+                    MeetingInvitation.objects.create(
+                        meeting=meeting,
+                        organisation=organisations[body],
+                        person=person,
+                        attended=attended,
+                    )
+            for action, owner, due, done in spec.follow_ups:
+                MeetingFollowUp.objects.create(
+                    meeting=meeting, action=action, owner=users.get(owner), due_date=due, done=done
+                )
+        made += 1
+    return {"meetings": made}

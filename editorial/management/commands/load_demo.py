@@ -7,7 +7,7 @@ from django.db import transaction
 from coverage.demo import load_coverage
 from coverage.demo.pipeline import load_pipeline_articles
 from editorial.demo.desk import load_desk
-from editorial.demo.exchange import load_exchange
+from editorial.demo.exchange import load_exchange, load_meetings
 from editorial.demo.organisations import load_organisations
 from editorial.demo.people import demo_logins, load_people
 from editorial.demo.pipelines import load_pipelines
@@ -46,6 +46,7 @@ class Command(BaseCommand):
             load_coverage(home, log=self.stdout.write)
             load_desk()  # after the programme and coverage demo: it links to both
             load_exchange()  # on the desk's beats
+            load_meetings()
             load_pipelines(groups)
             load_pipeline_articles()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
