@@ -111,7 +111,12 @@ def _header(doc, committee: str, review: str, year: int) -> None:
     _paragraph(doc, "-----", align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
-def _table(doc, headings: list[str], rows: list[list]) -> None:
+# The text width of an A4 page with the format's margins (3 cm left, 2 cm right).
+TEXT_WIDTH_CM = 16.0
+
+
+def _table(doc, headings: list[str], rows: list[list], first_cm: float | None = None) -> None:
+    """A bordered table; ``first_cm`` widens the label column (topic names are long)."""
     table = doc.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
@@ -121,6 +126,12 @@ def _table(doc, headings: list[str], rows: list[list]) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
             cell.text = "" if value is None else str(value)
+    if first_cm:
+        rest = Cm((TEXT_WIDTH_CM - first_cm) / (len(headings) - 1))
+        table.autofit = False
+        for row in table.rows:
+            for n, cell in enumerate(row.cells):
+                cell.width = Cm(first_cm) if n == 0 else rest
 
 
 def build(year: int, item_rows: list, topic_rows: list, totals, next_items: list) -> bytes:
@@ -146,6 +157,7 @@ def build(year: int, item_rows: list, topic_rows: list, totals, next_items: list
         ]
         + [[TOTAL_LABEL, totals.items, totals.target, totals.articles, totals.events,
             totals.delivered]],
+        first_cm=6.5,
     )  # fmt: skip
     _paragraph(doc, "2. Theo hạng mục kế hoạch", bold=True)
     for n, row in enumerate(item_rows, start=1):
