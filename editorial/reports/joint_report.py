@@ -129,6 +129,9 @@ def _table(doc, headings: list[str], rows: list[list], first_cm: float | None = 
     if first_cm:
         rest = Cm((TEXT_WIDTH_CM - first_cm) / (len(headings) - 1))
         table.autofit = False
+        # LibreOffice reads the grid's column widths, Word the cells': set both.
+        for n, column in enumerate(table.columns):
+            column.width = Cm(first_cm) if n == 0 else rest
         for row in table.rows:
             for n, cell in enumerate(row.cells):
                 cell.width = Cm(first_cm) if n == 0 else rest
