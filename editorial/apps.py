@@ -52,11 +52,16 @@ class EditorialConfig(AppConfig):
         # Row-level rules for the desk: every admin view and desk view asks these.
         from wagtail.permissions import register_permission_policy
 
-        from editorial.models import Assignment, BeatLogEntry
-        from editorial.permissions import AssignmentPermissionPolicy, BeatLogEntryPermissionPolicy
+        from editorial.models import Assignment, BeatLogEntry, ExchangeItem
+        from editorial.permissions import (
+            AssignmentPermissionPolicy,
+            BeatLogEntryPermissionPolicy,
+            ExchangeItemPermissionPolicy,
+        )
 
         register_permission_policy(Assignment, AssignmentPermissionPolicy(Assignment))
         register_permission_policy(BeatLogEntry, BeatLogEntryPermissionPolicy(BeatLogEntry))
+        register_permission_policy(ExchangeItem, ExchangeItemPermissionPolicy(ExchangeItem))
 
         # Photos and documents: nothing live content uses is deleted, working papers
         # stay with the desk (editorial.media_permissions).

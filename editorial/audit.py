@@ -23,9 +23,9 @@ from wagtail.permissions import policy_registry
 
 def desk_models() -> list:
     """Models whose permission policy narrows rows (editorial.permissions)."""
-    from editorial.models import Assignment, BeatLogEntry
+    from editorial.models import Assignment, BeatLogEntry, ExchangeItem
 
-    return [Assignment, BeatLogEntry]
+    return [Assignment, BeatLogEntry, ExchangeItem]
 
 
 def hide_unseen_rows(entries, user):

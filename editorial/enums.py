@@ -132,3 +132,24 @@ class QuorumThreshold(models.TextChoices):
 class QuorumDecision(models.TextChoices):
     APPROVE = "approve", _("Approve")
     RETURN = "return", _("Request changes")
+
+
+class ExchangeDirection(models.TextChoices):
+    """Which way an exchange item went between the Committee and the Review."""
+
+    RECEIVED = "received", _("Received from the Committee")
+    SENT = "sent", _("Sent by the Review")
+
+
+class ExchangeKind(models.TextChoices):
+    # What the Committee sends (the programme: it supplies information and new models) ...
+    BRIEFING = "briefing", _("Briefing")
+    DOCUMENT = "document", _("Document")
+    NEW_MODELS = "new_models", _("List of new models")
+    COVERAGE_REQUEST = "coverage_request", _("Request for coverage")
+    COMMENT = "comment", _("Comments")
+    # ... and what the Review sends back.
+    ARTICLE = "article", _("Published article")
+    DRAFT = "draft", _("Draft for comment")
+    ANSWER = "answer", _("Answer")
+    INVITATION = "invitation", _("Invitation")

@@ -8,7 +8,9 @@ these policies narrow that to the rows a person may touch:
   proposals while still proposed;
 - the photo desk (``view_photo_assignment``) sees, read-only, assignments that need photos;
 - beat log entries: editors (``view_all_beatlogentry``) see all; journalists see entries
-  on the beats they follow and change their own.
+  on the beats they follow and change their own;
+- exchange items: the same rule as the beat log (``view_all_exchangeitem``); the photo
+  desk holds no exchange permission at all, so it sees none.
 
 Registered for the models in ``EditorialConfig.ready()``, so every admin view, chooser
 and the desk's own views ask the same policy.
@@ -24,6 +26,7 @@ from editorial.enums import AssignmentStatus, PhotoNeeds
 COMMISSION = "editorial.commission_assignment"
 VIEW_PHOTO = "editorial.view_photo_assignment"
 VIEW_ALL_LOG = "editorial.view_all_beatlogentry"
+VIEW_ALL_EXCHANGE = "editorial.view_all_exchangeitem"
 
 
 def is_desk_editor(user) -> bool:
@@ -66,13 +69,17 @@ class AssignmentPermissionPolicy(ModelPermissionPolicy):
 
 
 class BeatLogEntryPermissionPolicy(ModelPermissionPolicy):
+    """Authors and the beat's followers; ``see_all`` sees and changes every row."""
+
+    see_all = VIEW_ALL_LOG
+
     def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
         from editorial.models import Beat
 
         manager = self.model._default_manager
         if not self.user_has_any_permission(user, actions):
             return manager.none()
-        if user.has_perm(VIEW_ALL_LOG):
+        if user.has_perm(self.see_all):
             return manager.all()
         rows = Q(author=user)
         if "view" in actions:
@@ -84,7 +91,7 @@ class BeatLogEntryPermissionPolicy(ModelPermissionPolicy):
 
         if not self.user_has_permission(user, action):
             return False
-        if user.has_perm(VIEW_ALL_LOG) or instance.author_id == user.pk:
+        if user.has_perm(self.see_all) or instance.author_id == user.pk:
             return True
         if action == "view":
             return Beat.objects.followed_by(user).filter(pk=instance.beat_id).exists()
@@ -92,6 +99,12 @@ class BeatLogEntryPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+
+class ExchangeItemPermissionPolicy(BeatLogEntryPermissionPolicy):
+    """Exchange items are filed on beats exactly as log entries are: the same rows."""
+
+    see_all = VIEW_ALL_EXCHANGE
 
 
 # --- Desk actions: who may move an assignment along --------------------------------------
@@ -114,10 +127,10 @@ def can_start_draft(user, assignment) -> bool:
     return is_desk_editor(user) or assignment.is_responsible(user)
 
 
-def can_log_on(user, beat) -> bool:
-    """Journalists log on beats they follow; editors on any."""
+def can_log_on(user, beat, see_all: str = VIEW_ALL_LOG) -> bool:
+    """Journalists log (and file exchange items) on beats they follow; editors on any."""
     from editorial.models import Beat
 
-    if user.has_perm(VIEW_ALL_LOG):
+    if user.has_perm(see_all):
         return True
     return Beat.objects.followed_by(user).filter(pk=beat.pk).exists()

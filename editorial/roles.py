@@ -67,6 +67,7 @@ PROGRAMME_MODELS = (
     "programmetopic",
     "annualplan",
     "programmeevent",
+    "meeting",
     "staffprofile",
     "author",
 )
@@ -95,8 +96,12 @@ MODEL_PERMISSIONS: dict[Role, set[str]] = {
 _DESK_EDITOR = {
     f"editorial.{action}_{model}"
     for action in ("add", "change", "delete", "view")
-    for model in ("beat", "beatlogentry", "assignment")
-} | {"editorial.commission_assignment", "editorial.view_all_beatlogentry"}
+    for model in ("beat", "beatlogentry", "assignment", "exchangeitem")
+} | {
+    "editorial.commission_assignment",
+    "editorial.view_all_beatlogentry",
+    "editorial.view_all_exchangeitem",
+}
 DESK_PERMISSIONS: dict[Role, set[str]] = {
     Role.EDITOR_IN_CHIEF: _DESK_EDITOR,
     Role.EDITOR: _DESK_EDITOR,
@@ -110,6 +115,10 @@ DESK_PERMISSIONS: dict[Role, set[str]] = {
         "editorial.add_assignment",
         "editorial.change_assignment",
         "editorial.view_assignment",
+        # The exchange ledger on their beats (row limits: ExchangeItemPermissionPolicy).
+        "editorial.add_exchangeitem",
+        "editorial.change_exchangeitem",
+        "editorial.view_exchangeitem",
     },
     # The photo desk reads the assignments that need pictures, nothing else.
     Role.PHOTO_DESK: {

@@ -18,6 +18,7 @@ from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.quorum import QuorumOverrideFormatter, QuorumVoteFormatter
 from editorial.pipelines.refusals import refuse_bulk_publication
 from editorial.pipelines.review_queue import MyArticlesInReviewPanel, ReviewQueuePanel
+from editorial.reports.panels import AtRiskPanel
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
 from editorial.viewsets import ProgrammeViewSetGroup
 from editorial.viewsets.access import LockoutViewSet
@@ -48,6 +49,8 @@ def add_my_desk_panel(request, panels):
     elif request.user.has_perm("editorial.view_assignment"):
         panels.append(MyDeskPanel(request))
     panels.append(OverdueStepsPanel(request))
+    if request.user.has_perm("editorial.view_reports"):
+        panels.append(AtRiskPanel(request))  # editors: where the plan is heading
 
 
 @hooks.register("construct_homepage_panels")

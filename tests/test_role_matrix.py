@@ -413,6 +413,28 @@ GET_MATRIX: dict[str, list[tuple[tuple[str, ...], dict[str, str], str]]] = {
             "an entry on a beat the journalist does not follow: editors read all",
         ),
         (
+            ("desk_exchange:index", "desk_exchange:index_results", "desk_exchange:add"),
+            only(*WRITERS),
+            "journalists file exchange items on their beats; the photo desk sees none",
+        ),
+        (
+            (
+                "desk_exchange:edit",
+                "desk_exchange:delete",
+                "desk_exchange:history",
+                "desk_exchange:history_results",
+                "desk_exchange:usage",
+                "desk_exchange:inspect",
+            ),
+            only(*EDITORS),
+            "an item on a beat the journalist does not follow: editors read all",
+        ),
+        (
+            ("desk_exchange:make_log_entry",),
+            POST_ONLY_URL,
+            "the ledger card's button posts (tests/test_exchange.py checks who)",
+        ),
+        (
             ("desk_beat:index", "desk_beat:index_results", "desk_beat:inspect"),
             only(*STAFF),
             "every role reads the beats (roles.py: view_beat)",

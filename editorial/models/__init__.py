@@ -3,6 +3,8 @@
 from editorial.models.assignments import Assignment, DeskNotification
 from editorial.models.beats import Beat, BeatAssignment, BeatLogAttachment, BeatLogEntry
 from editorial.models.events import ProgrammeEvent
+from editorial.models.exchange import ExchangeAttachment, ExchangeItem
+from editorial.models.meetings import Meeting, MeetingFollowUp, MeetingInvitation
 from editorial.models.organisations import Organisation
 from editorial.models.people import Author, StaffProfile
 from editorial.models.pipelines import (
@@ -31,6 +33,11 @@ __all__ = [
     "BeatLogAttachment",
     "BeatLogEntry",
     "DeskNotification",
+    "ExchangeAttachment",
+    "ExchangeItem",
+    "Meeting",
+    "MeetingFollowUp",
+    "MeetingInvitation",
     "NamedReviewerTask",
     "NamedReviewerTaskState",
     "Organisation",

@@ -155,6 +155,16 @@ class Assignment(index.Indexed, models.Model):
         related_name="assignments",
         editable=False,
     )
+    # Set when a received exchange item becomes an assignment (editorial.exchange).
+    source_exchange_item = models.ForeignKey(
+        "editorial.ExchangeItem",
+        verbose_name=_("from exchange item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        editable=False,
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("journalist"),

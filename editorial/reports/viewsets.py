@@ -27,7 +27,7 @@ from editorial.reports.views.coverage import CoverageReportView
 from editorial.reports.views.cycle_times import CycleTimesReportView
 from editorial.reports.views.overdue import OverdueReportView
 from editorial.reports.views.progress import ProgressReportView
-from editorial.reports.views.summary import AnnualSummaryView
+from editorial.reports.views.summary import AnnualSummaryView, JointReportView
 from editorial.reports.views.undelivered import SendAgainView, UndeliveredMailView
 
 
@@ -90,7 +90,10 @@ class AnnualSummaryViewSet(ReportViewSet):
     view_class = AnnualSummaryView
 
     def get_urlpatterns(self):
-        return [path("", self.view_class.as_view(), name="index")]
+        return [
+            path("", self.view_class.as_view(), name="index"),
+            path("bao-cao-so-ket.docx", JointReportView.as_view(), name="docx"),
+        ]
 
 
 class UndeliveredMailViewSet(ReportViewSet):

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from editorial.viewsets.organisations import OrganisationViewSet
 from editorial.viewsets.people import AuthorViewSet, StaffProfileViewSet
-from editorial.viewsets.plans import AnnualPlanViewSet, ProgrammeEventViewSet
+from editorial.viewsets.plans import AnnualPlanViewSet, MeetingViewSet, ProgrammeEventViewSet
 from editorial.viewsets.programme import ProgrammeTopicViewSet, ProgrammeViewSet
 
 
@@ -24,6 +24,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
         ProgrammeTopicViewSet,
         AnnualPlanViewSet,
         ProgrammeEventViewSet,
+        MeetingViewSet,
         OrganisationViewSet,
         StaffProfileViewSet,
         AuthorViewSet,
@@ -33,6 +34,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
 __all__ = [
     "AnnualPlanViewSet",
     "AuthorViewSet",
+    "MeetingViewSet",
     "OrganisationViewSet",
     "ProgrammeEventViewSet",
     "ProgrammeTopicViewSet",

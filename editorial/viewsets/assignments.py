@@ -22,9 +22,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from editorial import permissions
 from editorial.desk import transitions
 from editorial.desk.forms import AssignmentForm, DeclineForm
-from editorial.enums import AssignmentStage
+from editorial.enums import AssignmentStage, ExchangeDirection
 from editorial.filters import YearFilter
-from editorial.models import Assignment, BeatLogEntry, PlanItem, ProgrammeTopic
+from editorial.models import Assignment, BeatLogEntry, ExchangeItem, PlanItem, ProgrammeTopic
 from editorial.pipelines.history import pipeline_steps
 from editorial.viewsets import rows
 from editorial.viewsets.search import ListingSearchMixin
@@ -131,32 +131,49 @@ class AssignmentIndexView(ListingSearchMixin, rows.RowFilteredIndexMixin, generi
 
 class AssignmentCreateView(generic.CreateView):
     """Adding from a beat log entry (``?log_entry=<id>``, the entry page's "Turn into an
-    assignment") prefills the form and keeps the link; nothing exists until it is saved."""
+    assignment") or a received exchange item (``?exchange_item=<id>``) prefills the form
+    and keeps the link; nothing exists until it is saved."""
 
-    @cached_property
-    def log_entry(self) -> BeatLogEntry | None:
-        entry_id = self.request.GET.get("log_entry") or self.request.POST.get("log_entry")
-        if not entry_id or not str(entry_id).isdigit():
+    def _source(self, param: str, model):
+        source_id = self.request.GET.get(param) or self.request.POST.get(param)
+        if not source_id or not str(source_id).isdigit():
             return None
-        policy = permissions.BeatLogEntryPermissionPolicy(BeatLogEntry)
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(model)
         return (
             policy.instances_user_has_any_permission_for(self.request.user, ["view"])
             .select_related("beat")
-            .filter(pk=entry_id)
+            .filter(pk=source_id)
             .first()
         )
 
+    @cached_property
+    def log_entry(self) -> BeatLogEntry | None:
+        return self._source("log_entry", BeatLogEntry)
+
+    @cached_property
+    def exchange_item(self) -> ExchangeItem | None:
+        item = self._source("exchange_item", ExchangeItem)
+        return item if item is not None and item.direction == ExchangeDirection.RECEIVED else None
+
     def get_initial(self):
         initial = super().get_initial()
+        proposal = None
         if self.log_entry is not None:
             from editorial.desk.actions import proposal_from_log_entry
 
             proposal = proposal_from_log_entry(self.log_entry, self.request.user)
+        elif self.exchange_item is not None:
+            from editorial.exchange.actions import proposal_from_item
+
+            proposal = proposal_from_item(self.exchange_item, self.request.user)
+        if proposal is not None:
             initial.update(
                 {name: getattr(proposal, name) for name in ("headline", "brief", "due_date")}
                 | {
                     name: getattr(proposal, f"{name}_id")
-                    for name in ("beat", "topic", "editor", "assignee")
+                    for name in ("beat", "topic", "plan_item", "editor", "assignee")
                     if getattr(proposal, f"{name}_id") is not None
                 }
             )
@@ -166,9 +183,14 @@ class AssignmentCreateView(generic.CreateView):
         url = super().get_add_url()
         if self.log_entry is not None:
             url += f"?log_entry={self.log_entry.pk}"
+        elif self.exchange_item is not None:
+            url += f"?exchange_item={self.exchange_item.pk}"
         return url
 
     def save_instance(self):
+        if self.exchange_item is not None:
+            self.form.instance.source_exchange_item = self.exchange_item
+            return super().save_instance()
         if self.log_entry is None:
             return super().save_instance()
         from editorial.desk.actions import followed_up
@@ -198,7 +220,9 @@ class AssignmentInspectView(rows.RowInspectView):
     def get_object(self, queryset=None):
         obj = (
             Assignment.objects.with_stage()
-            .select_related(*LIST_RELATED, "beat", "source_log_entry", "article")
+            .select_related(
+                *LIST_RELATED, "beat", "source_log_entry", "source_exchange_item", "article"
+            )
             .filter(pk=self.pk)
             .first()
         )

@@ -1,4 +1,5 @@
-"""The newsroom desk's admin menu: assignments, beats, the beat log and the calendar."""
+"""The newsroom desk's admin menu: assignments, the beat log, the exchange ledger, beats and
+the calendar."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
+from editorial.exchange.viewsets import ExchangeViewSet
 from editorial.views.calendar import DeskCalendarView
 from editorial.viewsets.assignments import AssignmentViewSet
 from editorial.viewsets.beats import BeatLogEntryViewSet, BeatViewSet
@@ -26,4 +28,10 @@ class DeskViewSetGroup(ViewSetGroup):
     menu_icon = "tasks"
     menu_name = "desk"
     menu_order = 150
-    items = (AssignmentViewSet, BeatLogEntryViewSet, BeatViewSet, DeskCalendarViewSet)
+    items = (
+        AssignmentViewSet,
+        BeatLogEntryViewSet,
+        ExchangeViewSet,
+        BeatViewSet,
+        DeskCalendarViewSet,
+    )

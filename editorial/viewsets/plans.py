@@ -1,15 +1,17 @@
-"""Admin for annual plans (with their items) and the programme's events."""
+"""Admin for annual plans (with their items), the programme's events and the meetings
+between the two bodies (with invitations and follow-ups)."""
 
 from typing import ClassVar
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.admin.ui.tables import UpdatedAtColumn
 
 from editorial.enums import EventKind
 from editorial.filters import YearFilter
-from editorial.models import AnnualPlan, PlanItem, ProgrammeEvent, ProgrammeTopic
+from editorial.models import AnnualPlan, Meeting, PlanItem, ProgrammeEvent, ProgrammeTopic
 from editorial.panels import annual_plan_edit_handler, event_panels
 from editorial.viewsets.base import ProgrammeSnippetViewSet
 
@@ -68,3 +70,37 @@ class ProgrammeEventViewSet(ProgrammeSnippetViewSet):
     list_select_related = ("plan_item__plan",)
     copy_view_enabled = True  # recurring meetings start from last time's entry
     panels = event_panels
+
+
+class MeetingViewSet(ProgrammeSnippetViewSet):
+    model = Meeting
+    icon = "group"
+    menu_order = 45
+    menu_label = _("Meetings")
+    list_display: ClassVar[list] = ["title", "date", "host", "event", "plan_item"]
+    list_filter: ClassVar[list] = ["host", "plan_item"]
+    ordering = "-date"
+    list_select_related = ("host", "event", "plan_item__plan")
+    panels: ClassVar[list] = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("date")]),
+        FieldPanel("host"),
+        FieldRowPanel([FieldPanel("event"), FieldPanel("plan_item")]),
+        InlinePanel(
+            "invitations",
+            heading=_("Invitations"),
+            label=_("invitation"),
+            panels=[FieldPanel("organisation"), FieldPanel("person"), FieldPanel("attended")],
+            max_num=50,
+        ),
+        FieldPanel("decisions"),
+        InlinePanel(
+            "follow_ups",
+            heading=_("Follow-ups"),
+            label=_("follow-up"),
+            panels=[
+                FieldPanel("action"),
+                FieldRowPanel([FieldPanel("owner"), FieldPanel("due_date"), FieldPanel("done")]),
+            ],
+            max_num=30,
+        ),
+    ]

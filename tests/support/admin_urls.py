@@ -80,7 +80,8 @@ class DemoSubjects:
       ``phongvien3`` (no column of the matrix), with its open task state.
     - ``assignment``: another journalist's (``phongvien2``) assignment without photo needs,
       so row-level rules show: editors open it, the journalist and photo desk do not.
-    - ``log_entry``: a beat log entry by ``phongvien2`` on a beat ``phongvien`` does not follow.
+    - ``log_entry``: a beat log entry by ``phongvien2`` on a beat ``phongvien`` does not follow;
+      ``exchange_item``: the same for the exchange ledger.
     - ``image``: a photo nobody uploaded and no live content uses (one a reader sees
       cannot be deleted by anyone: ``editorial.media_permissions``); ``document``: one
       ``phongvien`` filed.
@@ -98,6 +99,7 @@ class DemoSubjects:
     document: Any
     assignment: Any
     log_entry: Any
+    exchange_item: Any
     beat: Any
     user: Any
     group: Group
@@ -117,7 +119,7 @@ class DemoSubjects:
 
         from coverage.models import ArticlePage, TopicHubPage
         from editorial.enums import PhotoNeeds, Role
-        from editorial.models import Assignment, Beat, BeatLogEntry
+        from editorial.models import Assignment, Beat, BeatLogEntry, ExchangeItem
 
         User = get_user_model()
         article = ArticlePage.objects.live().get(slug="dang-bo-evn-to-chuc-dai-hoi-nhiem-ky-moi")
@@ -174,6 +176,10 @@ class DemoSubjects:
             .order_by("pk")
             .first(),
             "log_entry": BeatLogEntry.objects.filter(author=colleague)
+            .exclude(beat__in=followed)
+            .order_by("pk")
+            .first(),
+            "exchange_item": ExchangeItem.objects.filter(author=colleague)
             .exclude(beat__in=followed)
             .order_by("pk")
             .first(),
@@ -268,6 +274,7 @@ def fill(pattern: AdminPattern, subjects: DemoSubjects) -> str | None:
         "wagtailadmin_tag_model_autocomplete": {"app_name": "coverage", "model_name": "tag"},
         "desk_assignment": {"pk": s.assignment.pk},
         "desk_log": {"pk": s.log_entry.pk},
+        "desk_exchange": {"pk": s.exchange_item.pk},
         "desk_beat": {"pk": s.beat.pk},
         "wagtailsites": {"pk": s.site.pk},
         "wagtailusers_users": {"pk": s.user.pk},

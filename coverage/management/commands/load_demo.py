@@ -13,6 +13,7 @@ from coverage.demo.pipeline import load_pipeline_articles
 from coverage.demo.site import load_site
 from coverage.demo.workflows import load_pipelines
 from editorial.demo.desk import load_desk
+from editorial.demo.exchange import load_exchange, load_meetings
 from editorial.demo.organisations import load_organisations
 from editorial.demo.people import demo_logins, load_people
 from editorial.demo.plans import load_events, load_plans
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             load_events(plans, topics, organisations)
             load_coverage(home, log=self.stdout.write)
             load_desk()  # after the programme and coverage demo: it links to both
+            load_exchange()  # on the desk's beats
+            load_meetings()
             load_pipelines(groups)
             load_pipeline_articles()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from editorial.models import AnnualPlan, ProgrammeTopic
 from editorial.reports import links
 from editorial.reports.charts import Chart, Series
-from editorial.reports.queries import progress
+from editorial.reports.queries import forecast, progress
 from editorial.reports.queries.common import STAGE_BUCKET_LABELS, STAGE_BUCKETS
 from editorial.reports.tables import DATE, NUMBER, PERCENT, Column, ReportTable, Row
 from editorial.reports.views.base import ProgrammeReportView
@@ -56,6 +56,24 @@ def _delivery_links(articles: dict, events: dict, assignments: dict) -> dict:
     for bucket, stages in STAGE_BUCKETS.items():
         found[bucket] = links.assignments(stage=[str(s) for s in stages], **assignments)
     return found
+
+
+def forecast_text(found: forecast.Forecast) -> str:
+    """ "4 / 5 · At risk": projected against target, and the flag in words."""
+    return _("%(projected)s / %(target)s · %(flag)s") % {
+        "projected": found.projected,
+        "target": found.target,
+        "flag": found.flag_label,
+    }
+
+
+def in_flight_link(item_id: int, found: forecast.Forecast) -> str:
+    """The assignments the forecast counts as on the way: in flight, due by the deadline."""
+    return links.assignments(
+        plan_item=item_id,
+        stage=list(forecast.IN_FLIGHT_STAGES),
+        due_to=found.deadline.isoformat(),
+    )
 
 
 class ProgressReportView(ProgrammeReportView):
@@ -107,6 +125,8 @@ class ProgressReportView(ProgrammeReportView):
             .order_by("topic__sort_order", "topic__number", "sort_order", "pk")
         )
         numbers = progress.delivery(progress.ITEM, year, topic_id)
+        # The forecast reads these same numbers: its "delivered" is the column beside it.
+        forecasts = forecast.forecasts(items, numbers, self.params.today)
         rows = []
         for item in items:
             entry = numbers.get(item.pk, progress.Delivery())
@@ -115,11 +135,13 @@ class ProgressReportView(ProgrammeReportView):
                 "topic": item.topic.name if item.topic_id else "",
                 "due_date": item.due_date,
                 **_delivery_values(entry),
+                "forecast": forecast_text(forecasts[item.pk]),
             }
             item_links = _delivery_links(
                 {"plan_item": item.pk}, {"plan_item": item.pk}, {"plan_item": item.pk}
             )
             item_links["label"] = links.plan(item.plan_id)
+            item_links["forecast"] = in_flight_link(item.pk, forecasts[item.pk])
             rows.append(Row(values, item_links))
         chart = self._chart(
             rows,
@@ -140,6 +162,11 @@ class ProgressReportView(ProgrammeReportView):
                 Column("topic", _("Topic")),
                 Column("due_date", _("Due"), DATE),
                 *_delivery_columns(),
+                Column(
+                    "forecast",
+                    _("Forecast"),
+                    help_text=_("projected by the due date, at this pace"),
+                ),
             ],
             rows=rows,
             chart=chart,
@@ -147,7 +174,9 @@ class ProgressReportView(ProgrammeReportView):
                 "Delivered counts live articles and held (not cancelled) events linked to "
                 "the item; an item without a target counts as a target of one. Assignment "
                 "counts are by stage now; on time is the share of the item's live articles "
-                "first published by the item's due date."
+                "first published by the item's due date. The forecast adds the "
+                "commissioned work due by the item's due date to what is delivered, or "
+                "stretches the pace so far to the due date, whichever is more."
             ),
         )
 

@@ -66,6 +66,7 @@ class AnnualSummaryView(ProgrammeReportView):
                     "title": article.title,
                     "date": article.first_published_at,
                     "byline": ", ".join(b.author.display_name for b in article.bylines.all()),
+                    "print_issue": article.print_issue,
                 }
                 for article in articles.get(item.pk, [])
             ]
@@ -135,3 +136,30 @@ class AnnualSummaryView(ProgrammeReportView):
             year_choices=sorted({*self.plan_years, self.today.year}),
         )
         return context
+
+
+class JointReportView(AnnualSummaryView):
+    """The annual summary as the joint review report to sign (DOCX, ``joint_report``):
+    the same rows as the summary page, so the same numbers."""
+
+    def get(self, request, *args, **kwargs):
+        from django.http import HttpResponse
+
+        from editorial.models import PlanItem
+        from editorial.reports import joint_report
+
+        year = self.params.year
+        topic_rows, totals, _published = self.topic_rows()
+        content = joint_report.build(
+            year,
+            self.table_items().rows,
+            topic_rows,
+            totals,
+            list(PlanItem.objects.filter(plan__year=year + 1).order_by("sort_order", "pk")),
+        )
+        response = HttpResponse(
+            content,
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f'attachment; filename="bao-cao-so-ket-{year}.docx"'
+        return response
