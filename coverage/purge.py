@@ -98,7 +98,12 @@ def _page_url(page: Page, url_path: str | None = None) -> str | None:
 def urls_for_article(article, url_path: str | None = None, parent: Page | None = None) -> set[str]:
     """The article, its hub (every page of it) and feed, home, the site feed, the sitemap,
     and the tag, author and organisation pages it is listed on (with their indexes)."""
-    from coverage.models import AuthorIndexPage, OrganisationIndexPage, TagIndexPage
+    from coverage.models import (
+        AuthorIndexPage,
+        OrganisationIndexPage,
+        PrintIssuePage,
+        TagIndexPage,
+    )
     from editorial.models import Author
 
     root = _root_url(article)
@@ -117,12 +122,17 @@ def urls_for_article(article, url_path: str | None = None, parent: Page | None =
         AuthorIndexPage, Author.objects.filter(bylines__page=article).distinct()
     )
     urls |= _index_item_urls(OrganisationIndexPage, article.organisations.all())
+    # The live issues whose table of contents lists it.
+    for issue in PrintIssuePage.objects.live().filter(slots__article=article).distinct():
+        issue_url = _page_url(issue)
+        if issue_url:
+            urls.add(issue_url)
     return urls
 
 
 def urls_for_page(page: Page, url_path: str | None = None, parent: Page | None = None) -> set[str]:
     """Every reader URL that shows ``page`` (before a move: at ``url_path`` under ``parent``)."""
-    from coverage.models import ArticlePage, TopicHubPage
+    from coverage.models import ArticlePage, PrintIssuePage, TopicHubPage
 
     page = page.specific
     if isinstance(page, ArticlePage):
@@ -134,6 +144,13 @@ def urls_for_page(page: Page, url_path: str | None = None, parent: Page | None =
         urls.add(own)
         if isinstance(page, TopicHubPage):
             urls.add(own + page.reverse_subpage("feed").lstrip("/"))
+    if isinstance(page, PrintIssuePage):
+        # Its articles name it, the archive lists it.
+        for article in ArticlePage.objects.live().filter(print_slots__issue=page).distinct():
+            urls |= {url for url in [_page_url(article)] if url}
+        parent_url = _page_url(parent or page.get_parent())
+        if parent_url:
+            urls.add(parent_url)
     return urls
 
 
