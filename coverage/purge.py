@@ -98,12 +98,7 @@ def _page_url(page: Page, url_path: str | None = None) -> str | None:
 def urls_for_article(article, url_path: str | None = None, parent: Page | None = None) -> set[str]:
     """The article, its hub (every page of it) and feed, home, the site feed, the sitemap,
     and the tag, author and organisation pages it is listed on (with their indexes)."""
-    from coverage.models import (
-        AuthorIndexPage,
-        OrganisationIndexPage,
-        PrintIssuePage,
-        TagIndexPage,
-    )
+    from coverage.models import AuthorIndexPage, OrganisationIndexPage, TagIndexPage
     from editorial.models import Author
 
     root = _root_url(article)
@@ -122,11 +117,6 @@ def urls_for_article(article, url_path: str | None = None, parent: Page | None =
         AuthorIndexPage, Author.objects.filter(bylines__page=article).distinct()
     )
     urls |= _index_item_urls(OrganisationIndexPage, article.organisations.all())
-    # The live issues whose table of contents lists it.
-    for issue in PrintIssuePage.objects.live().filter(slots__article=article).distinct():
-        issue_url = _page_url(issue)
-        if issue_url:
-            urls.add(issue_url)
     return urls
 
 
@@ -136,7 +126,12 @@ def urls_for_page(page: Page, url_path: str | None = None, parent: Page | None =
 
     page = page.specific
     if isinstance(page, ArticlePage):
-        return urls_for_article(page, url_path, parent)
+        # With the live issues whose table of contents lists its headline (an author's
+        # edit, which never changes it, leaves them be).
+        issues = PrintIssuePage.objects.live().filter(slots__article=page).distinct()
+        return urls_for_article(page, url_path, parent) | {
+            url for url in map(_page_url, issues) if url
+        }
     root = _root_url(page)
     urls = {_full(root, path) for path in site_paths()}
     own = _page_url(page, url_path)

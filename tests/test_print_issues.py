@@ -296,3 +296,25 @@ def test_demo_has_the_2020_issues_and_one_in_proof_round_two(demo):
     assert [i.number for i in in_proof] == [958]
     assert in_proof[0].proof_rounds.count() == 2
     assert Assignment.objects.filter(projected_issue=in_proof[0]).count() >= 3
+
+
+def test_publishing_an_issue_purges_its_articles_and_the_archive(demo):
+    from coverage.purge import urls_for_page
+
+    issue = PrintIssuePage.objects.get(number=945)
+    article = issue.slots.get().article
+    urls = urls_for_page(issue)
+    assert article.full_url in urls
+    assert PrintIssueIndexPage.objects.get().full_url in urls
+    assert issue.full_url in urls_for_page(article)
+
+
+def test_editors_edit_an_issue_with_its_lineup_and_proof_tabs(demo, login):
+    issue = PrintIssuePage.objects.get(number=958)
+    client = login("bientap")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[issue.pk])).content.decode()
+    assert "slots-TOTAL_FORMS" in html and "proof_rounds-TOTAL_FORMS" in html
+    assert reverse("print_issues:planner", args=[issue.pk]) in html
+    index = PrintIssueIndexPage.objects.get()
+    add = reverse("wagtailadmin_pages:add", args=["coverage", "printissuepage", index.pk])
+    assert client.get(add).status_code == 200
