@@ -47,15 +47,28 @@ def new_issue(number: int = 990, budget: int = 100, live: bool = True) -> PrintI
 
 
 def add_slots(issue: PrintIssuePage, articles, section=IssueSection.STUDIES, pages: int = 4):
-    for order, article in enumerate(articles):
-        IssueSlot.objects.create(
-            issue=issue,
-            sort_order=order,
-            section=section,
-            article=article,
-            start_page=10 + order * pages,
-            page_count=pages,
+    """Add lineup slots as the page editor does: a new revision, published."""
+    issue = PrintIssuePage.objects.get(pk=issue.pk)
+    start = issue.slots.count()
+    for order, article in enumerate(articles, start=start):
+        issue.slots.add(
+            IssueSlot(
+                sort_order=order,
+                section=section,
+                article=article,
+                start_page=10 + (order - start) * pages,
+                page_count=pages,
+            )
         )
+    issue.save_revision().publish()
+
+
+def add_assignment_slot(issue, assignment, publish_it: bool = True, **fields) -> None:
+    issue = PrintIssuePage.objects.get(pk=issue.pk)
+    issue.slots.add(IssueSlot(assignment=assignment, sort_order=issue.slots.count(), **fields))
+    revision = issue.save_revision()
+    if publish_it:
+        revision.publish()
 
 
 def user(username: str):
@@ -87,7 +100,10 @@ def test_slated_assignment_shows_in_the_planner_with_stage_and_length(demo, logi
     assert str(AssignmentStage.COMMISSIONED.label) in row
     assert "3000" in row and "~5" in row  # 3000 words is about five printed pages
     # Once in the lineup it leaves the slated list and counts against the budget.
-    IssueSlot.objects.create(issue=issue, assignment=slated, page_count=6, start_page=3)
+    # An editor saves the lineup as a draft (only the editor-in-chief publishes): the
+    # planner reads the desk's latest revision.
+    add_assignment_slot(issue, slated, publish_it=False, page_count=6, start_page=3)
+    assert not IssueSlot.objects.filter(issue=issue).exists()
     html = client.get(reverse("print_issues:planner", args=[issue.pk])).content.decode()
     assert html.count("Kinh tế tập thể trong giai đoạn mới") == 1
     assert "3–8 (6)" in html
@@ -96,9 +112,7 @@ def test_slated_assignment_shows_in_the_planner_with_stage_and_length(demo, logi
 def test_planner_reads_a_drafted_assignment_stage_from_its_article(demo, login):
     drafted = Assignment.objects.exclude(article=None).with_stage().first()
     issue = new_issue()
-    IssueSlot.objects.create(
-        issue=issue, assignment=drafted, article_id=drafted.article_id, page_count=4
-    )
+    add_assignment_slot(issue, drafted, article_id=drafted.article_id, page_count=4)
     html = login("bientap").get(reverse("print_issues:planner", args=[issue.pk])).content
     assert drafted.get_stage_display() in html.decode()
 
@@ -110,7 +124,7 @@ def test_page_budget_warns_when_exceeded(demo, login):
     client = login("bientap")
     url = reverse("print_issues:planner", args=[issue.pk])
     assert "issue-budget--over" not in client.get(url).content.decode()
-    IssueSlot.objects.filter(issue=issue).update(page_count=6)
+    add_slots(issue, list(ArticlePage.objects.live()[2:3]), pages=4)  # a third piece
     html = client.get(url).content.decode()
     assert "issue-budget--over" in html
     assert "12" in html
@@ -138,7 +152,7 @@ def test_planner_queries_do_not_grow_with_the_lineup(demo, login):
     # One of each kind of row in the small issue, many in the large one.
     for issue, some in ((small, assignments[:1]), (large, assignments)):
         for assignment in some:
-            IssueSlot.objects.create(issue=issue, assignment=assignment, page_count=3)
+            add_assignment_slot(issue, assignment, page_count=3)
             AssignmentFactory(headline="Slated", topic=assignment.topic, projected_issue=issue)
     counts = []
     for issue in (small, large):
@@ -224,7 +238,7 @@ def test_issue_page_lists_its_articles_in_lineup_order_with_page_numbers(demo, c
     articles = list(ArticlePage.objects.live().order_by("pk")[:3])
     add_slots(issue, list(reversed(articles)), pages=5)
     draft = make_article(TopicHubPage.objects.first(), "Bản nháp chưa đăng", live=False)
-    IssueSlot.objects.create(issue=issue, article=draft, sort_order=9, page_count=2)
+    add_slots(issue, [draft], pages=2)
     html = client.get(issue.url).content.decode()
     positions = [html.index(article.title) for article in reversed(articles)]
     assert positions == sorted(positions)

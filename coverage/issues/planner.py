@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from coverage.models import IssueSlot, PrintIssuePage
+from coverage.models import ArticlePage, IssueSlot, PrintIssuePage
 from editorial.enums import AssignmentStage
 from editorial.models import Assignment
 
@@ -69,13 +69,28 @@ def _estimated_pages(words: int | None) -> int | None:
     return math.ceil(words / WORDS_PER_PAGE) if words else None
 
 
+def working_copy(issue: PrintIssuePage) -> PrintIssuePage:
+    """The issue as the desk last saved it (its latest revision, draft or not).
+
+    Editors save drafts of the issue page (only the editor-in-chief publishes), so the
+    planner reads the lineup and proof rounds from there; readers see the published one.
+    """
+    working = issue.get_latest_revision_as_object() if issue.latest_revision_id else issue
+    working.__dict__["sign_off"] = issue.sign_off
+    return working
+
+
 def plan_issue(issue: PrintIssuePage) -> IssuePlan:
-    slots = list(
-        IssueSlot.objects.filter(issue=issue)
-        .select_related("article__plan_item__plan", "assignment__plan_item__plan")
-        .defer("article__body")
-        .order_by("sort_order", "pk")
-    )
+    """The planner's rows for ``issue``'s working copy (``working_copy``)."""
+    slots = sorted(issue.slots.all(), key=lambda slot: (slot.sort_order or 0, slot.pk or 0))
+    articles = {
+        article.pk: article
+        for article in ArticlePage.objects.filter(
+            pk__in=[slot.article_id for slot in slots if slot.article_id]
+        )
+        .select_related("plan_item__plan")
+        .defer_streamfields()
+    }
     in_lineup = [slot.assignment_id for slot in slots if slot.assignment_id]
     assignments = {
         assignment.pk: assignment
@@ -86,7 +101,7 @@ def plan_issue(issue: PrintIssuePage) -> IssuePlan:
     rows = []
     for slot in slots:
         assignment = assignments.get(slot.assignment_id)
-        article = slot.article
+        article = articles.get(slot.article_id)
         missing = []
         if article is None:
             missing.append(_("No article yet"))

@@ -26,7 +26,7 @@ def sign_off_problems(issue: PrintIssuePage) -> list[str]:
     """Why the final proof cannot be signed yet (empty when it can)."""
     if IssueSignOff.objects.filter(issue=issue).exists():
         return [_("This issue's final proof is already signed off.")]
-    rounds = list(issue.proof_rounds.all())
+    rounds = list(issue.proof_rounds.all())  # the working copy's (coverage.issues.planner)
     if not rounds:
         return [_("No proof round has been run for this issue.")]
     if any(proof.completed_at is None for proof in rounds):
@@ -40,8 +40,11 @@ def sign_off(issue: PrintIssuePage, user) -> IssueSignOff:
     if not can_sign_off(user):
         raise PermissionDenied(_("Only the editor-in-chief signs off the final proof."))
     # Locked so two clicks cannot both pass the "not yet signed" check.
+    from coverage.issues.planner import working_copy
+
     issue = PrintIssuePage.objects.select_for_update().get(pk=issue.pk)
-    problems = sign_off_problems(issue)
+    working = working_copy(issue)
+    problems = sign_off_problems(working)
     if problems:
         raise ValidationError(problems)
     record = IssueSignOff.objects.create(issue=issue, signed_by=user)
@@ -49,6 +52,6 @@ def sign_off(issue: PrintIssuePage, user) -> IssueSignOff:
         instance=issue,
         action=SIGN_OFF_ACTION,
         user=user,
-        data={"rounds": issue.proof_rounds.count()},
+        data={"rounds": len(working.proof_rounds.all())},
     )
     return record

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from coverage.issues.planner import plan_issue
+from coverage.issues.planner import plan_issue, working_copy
 from coverage.issues.sign_off import can_sign_off, sign_off, sign_off_problems
 from coverage.models import IssueSignOff, PrintIssuePage
 
@@ -50,10 +50,18 @@ class IssueListView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        issues = PrintIssuePage.objects.annotate(
-            is_signed=Exists(IssueSignOff.objects.filter(issue=OuterRef("pk"))),
-            round_count=Count("proof_rounds"),
-        ).order_by("-print_date", "-number")
+        issues = list(
+            PrintIssuePage.objects.annotate(
+                is_signed=Exists(IssueSignOff.objects.filter(issue=OuterRef("pk")))
+            )
+            .select_related("latest_revision")
+            .order_by("-print_date", "-number")
+        )
+        for issue in issues:
+            # The rounds as the desk last saved them, as the planner reads them.
+            revision = issue.latest_revision
+            content = revision.content if revision else {}
+            issue.round_count = len(content.get("proof_rounds", []))
         context["issues"] = issues
         return context
 
@@ -66,12 +74,12 @@ class PlannerView(WagtailAdminTemplateMixin, TemplateView):
         return _("Plan of %(issue)s") % {"issue": self.issue.dated_label}
 
     def dispatch(self, request, page_id: int, *args, **kwargs):
-        self.issue = _editable_issue(request, page_id)
+        self.issue = working_copy(_editable_issue(request, page_id))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rounds = list(self.issue.proof_rounds.prefetch_related("proofreaders"))
+        rounds = list(self.issue.proof_rounds.all())
         context.update(
             issue=self.issue,
             plan=plan_issue(self.issue),
