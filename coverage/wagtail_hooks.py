@@ -8,7 +8,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from coverage.issues import urls as issue_urls
 from coverage.issues.sign_off import SIGN_OFF_ACTION
-from coverage.issues.views import can_plan
+from coverage.issues.views import can_plan, refuse_issue_copy
 from coverage.models import PrintIssuePage
 
 
@@ -51,3 +51,6 @@ def register_issue_log_actions(actions):
         _("Sign off final proof"),
         _("Final proof signed off by the editor-in-chief"),
     )
+
+
+hooks.register("before_copy_page", refuse_issue_copy)

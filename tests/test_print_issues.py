@@ -332,3 +332,26 @@ def test_editors_edit_an_issue_with_its_lineup_and_proof_tabs(demo, login):
     index = PrintIssueIndexPage.objects.get()
     add = reverse("wagtailadmin_pages:add", args=["coverage", "printissuepage", index.pk])
     assert client.get(add).status_code == 200
+
+
+def test_issues_are_in_the_sitemap(demo, client):
+    xml = client.get("/sitemap-trang.xml").content.decode()
+    assert PrintIssuePage.objects.get(number=945).full_url in xml
+    assert PrintIssueIndexPage.objects.get().full_url in xml
+    assert "so-958" not in xml  # not published
+
+
+def test_an_issue_cannot_be_copied_from_the_admin(demo, login):
+    issue = PrintIssuePage.objects.get(number=945)
+    client = login("tongbientap")
+    before = PrintIssuePage.objects.count()
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[issue.pk]),
+        {
+            "new_title": "Số 945 (bản sao)",
+            "new_slug": "so-945-ban-sao",
+            "new_parent_page": issue.get_parent().pk,
+        },
+    )
+    assert response.status_code == 302
+    assert PrintIssuePage.objects.count() == before

@@ -112,3 +112,14 @@ class SignOffView(View):
                 % {"issue": issue.label},
             )
         return redirect("print_issues:planner", issue.pk)
+
+
+def refuse_issue_copy(request, page):
+    """before_copy_page: an issue is not copied (its number is its identity, and a copy
+    would carry another issue's lineup and proofs); a new issue is added instead."""
+    if page.specific_class is PrintIssuePage:
+        messages.error(
+            request, _("An issue cannot be copied: add a new issue under the issues archive.")
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
