@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from coverage.caching import mark_cacheable
 from coverage.models.pages.articles import CARD_FILTER, ArticlePage
+from coverage.models.pages.issues import attach_print_slots
 
 FEED_LENGTH = 30
 SITE_TITLE = "Tạp chí Cộng sản · Khối Doanh nghiệp Trung ương"
@@ -46,7 +47,8 @@ class ArticleFeed(Feed):
         return ArticlePage.objects.visible()
 
     def items(self, obj=None) -> list:
-        return list(self.articles(obj).for_cards()[:FEED_LENGTH])
+        # The issue each item ran in, for all of them in one query.
+        return attach_print_slots(self.articles(obj).for_cards()[:FEED_LENGTH])
 
     def item_title(self, item: ArticlePage) -> str:
         return item.title

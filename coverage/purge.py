@@ -119,11 +119,16 @@ def urls_for_article(article, url_path: str | None = None, parent: Page | None =
 
 def urls_for_page(page: Page, url_path: str | None = None, parent: Page | None = None) -> set[str]:
     """Every reader URL that shows ``page`` (before a move: at ``url_path`` under ``parent``)."""
-    from coverage.models import ArticlePage, TopicHubPage
+    from coverage.models import ArticlePage, PrintIssuePage, TopicHubPage
 
     page = page.specific
     if isinstance(page, ArticlePage):
-        return urls_for_article(page, url_path, parent)
+        # With the live issues whose table of contents lists its headline (an author's
+        # edit, which never changes it, leaves them be).
+        issues = PrintIssuePage.objects.live().filter(slots__article=page).distinct()
+        return urls_for_article(page, url_path, parent) | {
+            url for url in map(_page_url, issues) if url
+        }
     root = _root_url(page)
     urls = {_full(root, path) for path in site_paths()}
     own = _page_url(page, url_path)
@@ -131,6 +136,13 @@ def urls_for_page(page: Page, url_path: str | None = None, parent: Page | None =
         urls.add(own)
         if isinstance(page, TopicHubPage):
             urls.add(own + page.reverse_subpage("feed").lstrip("/"))
+    if isinstance(page, PrintIssuePage):
+        # Its articles name it, the archive lists it.
+        for article in ArticlePage.objects.live().filter(print_slots__issue=page).distinct():
+            urls |= {url for url in [_page_url(article)] if url}
+        parent_url = _page_url(parent or page.get_parent())
+        if parent_url:
+            urls.add(parent_url)
     return urls
 
 

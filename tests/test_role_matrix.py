@@ -562,6 +562,18 @@ GET_MATRIX: dict[str, list[tuple[tuple[str, ...], dict[str, str], str]]] = {
             "Wagtail's form listing, for page editors (the site has no form pages)",
         ),
     ],
+    "print issues (subject: Số 958, in proof)": [
+        (
+            ("print_issues:index", "print_issues:planner"),
+            only(*EDITORS),
+            "those who commission plan the issues; journalists see their own assignments",
+        ),
+        (
+            ("print_issues:sign_off",),
+            POST_ONLY_URL,
+            "POST only; only the editor-in-chief signs (tests/test_print_issues.py checks who)",
+        ),
+    ],
     "sign-in lockouts (roles.py: UNLOCK_SIGN_IN, the editor-in-chief's)": [
         (("sign_in_lockouts:index",), only(CHIEF), "lifting a lockout undoes the guess brake"),
         (

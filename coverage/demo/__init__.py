@@ -179,7 +179,6 @@ def _article(spec: DemoArticle, programme: Programme, hubs, report) -> ArticlePa
         hero_image=get_or_create_photo(spec.hero),
         body=_body(spec),
         source_line=spec.source_line,
-        print_issue=spec.print_issue,
         plan_item=plan_item,
         live=False,
     )

@@ -44,7 +44,6 @@ class DemoArticle:
     organisations: tuple[str, ...] = ()
     plan_kind: str = ""
     source_line: str = ""
-    print_issue: str = ""
     body_photos: tuple[DemoPhoto, ...] = field(default=())
 
 
@@ -345,7 +344,6 @@ SEMINAR_RESEARCH = DemoArticle(
     tags=("Khơi thông nguồn lực", "Kinh tế nhà nước", "Nghiên cứu lý luận"),
     organisations=("PVN",),
     plan_kind=PlanItemKind.RESEARCH,
-    print_issue="Số 958 (tháng 12-2020)",
 )
 
 RESEARCH_PARTY = DemoArticle(
@@ -378,7 +376,6 @@ RESEARCH_PARTY = DemoArticle(
     tags=("Xây dựng Đảng", "Nghiên cứu lý luận", "Doanh nghiệp nhà nước"),
     organisations=("DUKDNTW",),
     plan_kind=PlanItemKind.RESEARCH,
-    print_issue="Số 945 (tháng 6-2020)",
 )
 
 REFUTE_EFFICIENCY = DemoArticle(

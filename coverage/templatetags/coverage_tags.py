@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 
 from coverage.links import reader_indexes
 from coverage.models.pages.articles import SHARE_FILTER, vietnamese_date
+from coverage.models.pages.issues import JOURNAL_NAME
 
 register = template.Library()
 
@@ -75,6 +76,18 @@ def index_url(context, kind: str, item) -> str:
     return f"{base}{slug}/" if base and slug else ""
 
 
+def _publication_issue(issue, absolute_url, request) -> dict:
+    """The print issue an article ran in, as schema.org's PublicationIssue."""
+    return {
+        "@type": "PublicationIssue",
+        "issueNumber": str(issue.number),
+        "name": issue.dated_label,
+        "datePublished": issue.print_date.isoformat(),
+        "url": absolute_url(issue.get_url(request) or ""),
+        "isPartOf": {"@type": "Periodical", "name": JOURNAL_NAME, "inLanguage": "vi"},
+    }
+
+
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, article, hero=None) -> str:
     """A schema.org NewsArticle for search engines: headline, authors, dates, image and credit."""
@@ -106,6 +119,12 @@ def article_json_ld(context, article, hero=None) -> str:
         ],
         "publisher": {"@type": "Organization", "name": "Tạp chí Cộng sản"},
     }
+    slot = article.print_slot
+    if slot is not None:
+        data["isPartOf"] = _publication_issue(slot.issue, absolute_url, request)
+        if slot.start_page:
+            data["pageStart"] = slot.start_page
+            data["pageEnd"] = slot.end_page
     if hero is not None:
         rendition = hero.get_rendition(SHARE_FILTER)
         image = {

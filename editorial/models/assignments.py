@@ -137,6 +137,16 @@ class Assignment(index.Indexed, models.Model):
         related_name="assignments",
         help_text=_("The annual-plan item the article delivers, if any."),
     )
+    # A string reference: editorial never imports the reader site's page classes.
+    projected_issue = models.ForeignKey(
+        "coverage.PrintIssuePage",
+        verbose_name=_("projected issue"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="slated_assignments",
+        help_text=_("The print issue the piece is slated for, if it should run in print."),
+    )
     beat = models.ForeignKey(
         "editorial.Beat",
         verbose_name=_("beat"),

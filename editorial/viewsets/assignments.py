@@ -313,6 +313,7 @@ class AssignmentViewSet(ModelViewSet):
         "brief",
         "topic",
         "plan_item",
+        "projected_issue",
         "beat",
         "editor",
         "target_length",
@@ -325,7 +326,7 @@ class AssignmentViewSet(ModelViewSet):
             FieldPanel("headline"),
             FieldPanel("brief"),
             FieldRowPanel([FieldPanel("topic"), FieldPanel("plan_item")]),
-            FieldPanel("beat"),
+            FieldRowPanel([FieldPanel("beat"), FieldPanel("projected_issue")]),
             MultiFieldPanel(
                 [
                     FieldPanel("assignee", permission=EDITORS_ONLY),

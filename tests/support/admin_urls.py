@@ -213,6 +213,12 @@ def _journalist_document(Document, journalist):
     )
 
 
+def _issue_in_proof_pk() -> int | None:
+    from coverage.models import PrintIssuePage
+
+    return PrintIssuePage.objects.filter(number=958).values_list("pk", flat=True).first()
+
+
 def _snippet_label(name: str) -> str | None:
     """``"wagtailsnippets_editorial_organisation:edit"`` → ``"editorial.organisation"``."""
     match = re.match(r"wagtailsnippet(?:s|choosers)_([a-z0-9_]+?)_([a-z0-9]+):", name or "")
@@ -273,6 +279,7 @@ def fill(pattern: AdminPattern, subjects: DemoSubjects) -> str | None:
         },
         "wagtailadmin_tag_model_autocomplete": {"app_name": "coverage", "model_name": "tag"},
         "desk_assignment": {"pk": s.assignment.pk},
+        "print_issues": {"page_id": _issue_in_proof_pk()},
         "desk_log": {"pk": s.log_entry.pk},
         "desk_exchange": {"pk": s.exchange_item.pk},
         "desk_beat": {"pk": s.beat.pk},

@@ -95,7 +95,6 @@ def edit_post_data(page: ArticlePage, **overrides) -> dict:
         "tags": "",
         "plan_item": "",
         "source_line": "",
-        "print_issue": "",
         "requested_reviewer": latest.requested_reviewer_id or "",
         "comments": inline_formset([]),
     }

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from coverage.demo import load_coverage
+from coverage.demo.issues import load_issues
 from coverage.demo.pipeline import load_pipeline_articles
 from coverage.demo.site import load_site
 from coverage.demo.workflows import load_pipelines
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             load_meetings()
             load_pipelines(groups)
             load_pipeline_articles()
+            load_issues(home, log_line=self.stdout.write)  # lineups name the desk's assignments
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(f"Demo logins (password: {password}):")
         for username, position in demo_logins():

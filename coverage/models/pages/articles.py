@@ -148,12 +148,6 @@ class ArticlePage(ReaderPageMixin, Page):
         blank=True,
         help_text=_("Where the story comes from, if not our own, e.g. Chinhphu.vn."),
     )
-    print_issue = models.CharField(
-        _("print issue"),
-        max_length=100,
-        blank=True,
-        help_text=_("If the article also ran in print, e.g. Số 940 (tháng 3-2020)."),
-    )
     plan_item = models.ForeignKey(
         "editorial.PlanItem",
         verbose_name=_("plan item"),
@@ -193,7 +187,6 @@ class ArticlePage(ReaderPageMixin, Page):
                 FieldPanel("organisations"),
                 FieldPanel("plan_item"),
                 FieldPanel("source_line"),
-                FieldPanel("print_issue"),
             ],
             heading=_("Filing"),
         ),
@@ -257,6 +250,17 @@ class ArticlePage(ReaderPageMixin, Page):
         if len(names) <= 1:
             return "".join(names)
         return f"{', '.join(names[:-1])} và {names[-1]}"
+
+    @cached_property
+    def print_slot(self):
+        """Its place in a live print issue's lineup, the one truth of where it ran in
+        print (``attach_print_slots`` fills it for a list in one query)."""
+        return self.print_slots.in_print().first()
+
+    @property
+    def print_issue(self):
+        slot = self.print_slot
+        return slot.issue if slot else None
 
     @property
     def description(self) -> str:

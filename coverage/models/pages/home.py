@@ -28,6 +28,7 @@ class HomePage(ReaderPageMixin, Page):
         "coverage.TagIndexPage",
         "coverage.AuthorIndexPage",
         "coverage.OrganisationIndexPage",
+        "coverage.PrintIssueIndexPage",
     ]
 
     intro = models.TextField(

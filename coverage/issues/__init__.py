@@ -1,0 +1,1 @@
+"""The print desk's admin: the issue planner and the final-proof sign-off."""
