@@ -17,3 +17,12 @@ class CoverageConfig(AppConfig):
         from coverage import purge
 
         purge.connect()
+
+        from wagtail.signals import page_published
+
+        from coverage.models import ArticlePage
+        from coverage.models.pages.notices import record_publication
+
+        page_published.connect(
+            record_publication, sender=ArticlePage, dispatch_uid="coverage.notices.published"
+        )

@@ -81,8 +81,9 @@ class PublicationRefused(ValidationError):
         super().__init__(problems_message(problems), code="publication_refused")
 
 
-def refuse_unpublishable(article) -> None:
-    """Raise ``PublicationRefused`` if this version of ``article`` may not go live."""
-    problems = article.get_publication_problems()
+def refuse_unpublishable(article, at=None) -> None:
+    """Raise ``PublicationRefused`` if this version of ``article`` may not go live (at
+    ``at``; by default when it is scheduled to, or now)."""
+    problems = article.get_publication_problems(at=at)
     if problems:
         raise PublicationRefused(article, problems)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from coverage.embargo import BREAK_EMBARGO
 from editorial.enums import Role
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
@@ -144,6 +145,11 @@ for _role in (Role.EDITOR_IN_CHIEF, Role.EDITOR):
 # call: it undoes the one brake on password guessing. Axes' own model permission.
 UNLOCK_SIGN_IN = "axes.delete_accessattempt"
 MODEL_PERMISSIONS[Role.EDITOR_IN_CHIEF] |= {UNLOCK_SIGN_IN}
+
+# --- Embargoes ----------------------------------------------------------------------------
+# Publishing before an agreed embargo time breaks a promise to a partner: the
+# editor-in-chief's call alone (coverage.embargo, editorial.views.embargo).
+MODEL_PERMISSIONS[Role.EDITOR_IN_CHIEF] |= {BREAK_EMBARGO}
 
 
 def group_for(role: Role) -> Group:

@@ -1,11 +1,13 @@
 """Registers the newsroom's admin with Wagtail. Registration only: the code lives elsewhere."""
 
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from coverage.embargo import EMBARGO_BROKEN
 from editorial.admin_api import narrow_admin_api
 from editorial.autosave import keep_explicit_saves_apart
 from editorial.background_panel import BackgroundWorkPanel, SearchIndexPanel, is_editor_in_chief
@@ -16,9 +18,13 @@ from editorial.models.quorum import QUORUM_OVERRIDE, QUORUM_VOTE
 from editorial.pipelines.moves import refuse_move
 from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.quorum import QuorumOverrideFormatter, QuorumVoteFormatter
-from editorial.pipelines.refusals import refuse_bulk_publication
+from editorial.pipelines.refusals import (
+    refuse_bulk_publication,
+    refuse_publish_without_permission,
+)
 from editorial.pipelines.review_queue import MyArticlesInReviewPanel, ReviewQueuePanel
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
+from editorial.views.embargo import break_embargo, embargo_header_buttons
 from editorial.viewsets import ProgrammeViewSetGroup
 from editorial.viewsets.access import LockoutViewSet
 from editorial.viewsets.desk import DeskViewSetGroup
@@ -92,6 +98,19 @@ def register_desk_log_actions(actions):
         _("Withhold scheduled publication"),
         _("Scheduled publication withheld: the article has problems"),
     )
+    actions.register_action(
+        EMBARGO_BROKEN,
+        _("Lift embargo"),
+        _("Embargo lifted early by the editor-in-chief: published before the agreed time"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_embargo_urls():
+    return [path("pages/<int:page_id>/lift-embargo/", break_embargo, name="coverage_break_embargo")]
+
+
+hooks.register("register_page_header_buttons", embargo_header_buttons)
 
 
 @hooks.register("insert_global_admin_css")
@@ -100,6 +119,7 @@ def desk_css():
 
 
 hooks.register("before_bulk_action", refuse_bulk_publication)
+hooks.register("before_edit_page", refuse_publish_without_permission)
 hooks.register("before_serve_document", serve_document)
 hooks.register("before_move_page", refuse_move)
 # After wagtail.documents' and wagtail.images' own registrations (order 0), which it replaces.

@@ -3,6 +3,7 @@
 from coverage.models.images import CreditedImage, CreditedRendition
 from coverage.models.pages import (
     ArticleByline,
+    ArticleNotice,
     ArticlePage,
     AuthorIndexPage,
     HomePage,
@@ -15,6 +16,7 @@ from coverage.models.tags import Tag, TaggedArticle
 
 __all__ = [
     "ArticleByline",
+    "ArticleNotice",
     "ArticlePage",
     "AuthorIndexPage",
     "CreditedImage",

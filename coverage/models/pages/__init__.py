@@ -4,10 +4,12 @@ from coverage.models.pages.articles import ArticleByline, ArticlePage
 from coverage.models.pages.home import HomePage
 from coverage.models.pages.hubs import TopicHubPage
 from coverage.models.pages.indexes import AuthorIndexPage, OrganisationIndexPage, TagIndexPage
+from coverage.models.pages.notices import ArticleNotice
 from coverage.models.pages.programme import ProgrammePage
 
 __all__ = [
     "ArticleByline",
+    "ArticleNotice",
     "ArticlePage",
     "AuthorIndexPage",
     "HomePage",

@@ -7,6 +7,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,7 @@ from coverage.blocks import ArticleBodyBlock
 from coverage.forms.articles import ArticlePageForm
 from coverage.models.images import CreditedImage, CreditedRendition
 from coverage.models.pages.mixins import ReaderPageMixin
+from coverage.models.pages.notices import ArticleNoticesMixin
 from coverage.models.tags import TaggedArticle
 
 # Renditions list cards and metadata use; prefetched with the hero images.
@@ -42,8 +44,11 @@ def vietnamese_date(moment) -> str:
 
 class ArticlePageQuerySet(PageQuerySet):
     def visible(self) -> ArticlePageQuerySet:
-        """What anonymous readers may see: live and not behind a view restriction."""
-        return self.live().public()
+        """What anonymous readers may see: live, not behind a view restriction, and not
+        under an embargo (``coverage.embargo``: also when some back door made it live)."""
+        from coverage.embargo import not_embargoed
+
+        return self.live().public().filter(not_embargoed())
 
     def for_cards(self, *image_filters: str) -> ArticlePageQuerySet:
         """Newest first, with bylines, authors and hero renditions fetched in fixed queries."""
@@ -93,7 +98,7 @@ class ArticleByline(Orderable):
         return str(self.author)
 
 
-class ArticlePage(ReaderPageMixin, Page):
+class ArticlePage(ArticleNoticesMixin, ReaderPageMixin, Page):
     """A published piece: news, interview or research article under one programme topic.
 
     Journalists draft it under the topic's hub page; the topic's pipeline approves it.
@@ -174,6 +179,17 @@ class ArticlePage(ReaderPageMixin, Page):
         ),
     )
 
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hà Nội time. Nothing public shows the article before then, even once approved: "
+            "the final approval schedules its publication for this moment. Not the same as "
+            "“Go-live date”, which only says when to publish. Leave blank for no embargo."
+        ),
+    )
+
     objects = ArticlePageManager()
 
     content_panels: ClassVar[list] = [
@@ -195,6 +211,17 @@ class ArticlePage(ReaderPageMixin, Page):
             heading=_("Filing"),
         ),
         FieldPanel("requested_reviewer"),
+        FieldPanel("embargo_until"),
+        InlinePanel(
+            "notices",
+            heading=_("Corrections and updates"),
+            label=_("notice"),
+            max_num=20,
+            help_text=_(
+                "Readers see these at the top of the article once this version is published "
+                "through the pipeline."
+            ),
+        ),
     ]
 
     search_fields: ClassVar[list] = [
@@ -206,11 +233,15 @@ class ArticlePage(ReaderPageMixin, Page):
             "bylines", [index.RelatedFields("author", [index.SearchField("full_name")])]
         ),
         index.FilterField("first_published_at"),
+        index.FilterField("embargo_until"),
     ]
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions: ClassVar[list] = [
+            ("break_embargo_articlepage", _("Can lift an article's embargo early")),
+        ]
 
     # --- Place in the tree ---------------------------------------------------------
 
@@ -290,14 +321,19 @@ class ArticlePage(ReaderPageMixin, Page):
 
     # --- Pipeline ------------------------------------------------------------------
 
-    def get_publication_problems(self) -> list:
-        """What stops this version going live (the pipeline's named interface)."""
-        from coverage.publication import body_images, publication_problems
+    def get_publication_problems(self, at=None) -> list:
+        """What stops this version going live (the pipeline's named interface), at ``at``
+        or when it is scheduled to (now if it is not)."""
+        from coverage.embargo import embargo_message, going_live_at, under_embargo
+        from coverage.publication import Problem, body_images, publication_problems
 
         images = [self.hero_image if self.hero_image_id else None, *body_images(self.body)]
-        return publication_problems(
+        problems = publication_problems(
             sapo=self.sapo, byline_count=len(self.byline_list), images=images
         )
+        if under_embargo(self, at=at or going_live_at(self)):
+            problems.append(Problem(embargo_message(self)))
+        return problems
 
     def permissions_for_user(self, user):
         # Moves that would change the article's pipeline: editorial.pipelines.moves.
@@ -325,10 +361,21 @@ class ArticlePage(ReaderPageMixin, Page):
     def save(self, *args, **kwargs):
         # The one place publication is refused: see coverage.publication.
         if self._goes_live_with_this_save():
+            from coverage.models.pages.notices import keep_recorded
             from coverage.publication import refuse_unpublishable
 
-            refuse_unpublishable(self)
+            # Now, not at go_live_at: whatever the schedule says, this save is going live.
+            refuse_unpublishable(self, at=timezone.now())
+            keep_recorded(self)
         return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        # However it became live, an article under embargo is not there yet.
+        from coverage.embargo import under_embargo
+
+        if under_embargo(self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
