@@ -7,8 +7,8 @@ import re
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset
 from wagtail.models import Revision
+from wagtail.test.utils.form_data import inline_formset
 
 from coverage.demo.notices import CORRECTION_TEXT
 from coverage.models import ArticleNotice, ArticlePage
