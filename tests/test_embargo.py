@@ -212,3 +212,14 @@ def test_the_editor_in_chief_lifts_it_and_the_history_says_so(embargoed, demo_pa
 
     history = chief.get(reverse("wagtailadmin_pages:history", args=[article.pk]))
     assert str(registry.get_action_label(EMBARGO_BROKEN)) in history.content.decode()
+
+
+def test_the_demo_holds_one_approved_article_under_a_future_embargo(demo, client):
+    article = ArticlePage.objects.get(
+        slug="cong-bo-ket-qua-hoi-thao-khoi-thong-nguon-luc-doanh-nghiep-nha-nuoc"
+    )
+    held = article.get_latest_revision_as_object()
+    assert held.embargo_until > timezone.now()
+    assert not article.live
+    assert current_state(article) is None  # approved, the pipeline done
+    assert article.scheduled_revision.approved_go_live_at == held.embargo_until
