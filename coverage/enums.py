@@ -25,3 +25,11 @@ class IssueSection(models.TextChoices):
     PRACTICE = "practice", "Thực tiễn – Kinh nghiệm"
     WORLD = "world", "Thế giới: Vấn đề và sự kiện"
     EVENTS = "events", "Sự kiện – Tư liệu"
+
+
+class NoticeKind(models.TextChoices):
+    """What a notice on a published article tells readers."""
+
+    CORRECTION = "correction", _("Correction")
+    CLARIFICATION = "clarification", _("Clarification")
+    UPDATE = "update", _("Update")

@@ -73,8 +73,9 @@ def problems_message(problems) -> str:
     return format_html("{}<ul>{}</ul>", _("This article cannot be published yet:"), items)
 
 
-def refusal(article) -> PublicationRefused | None:
-    """The ``PublicationRefused`` to raise if this version of ``article`` may not go
-    live, with every problem in its message; None if it may."""
-    problems = article.get_publication_problems()
+def refusal(article, at=None) -> PublicationRefused | None:
+    """The ``PublicationRefused`` to raise if this version of ``article`` may not go live
+    (at ``at``; by default when it is scheduled to, or now), with every problem in its
+    message; None if it may."""
+    problems = article.get_publication_problems(at=at)
     return PublicationRefused(article, problems, problems_message(problems)) if problems else None

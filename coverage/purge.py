@@ -58,8 +58,9 @@ def sitemap_paths() -> list[str]:
 
 
 def site_paths() -> list[str]:
-    """What changes with any article: home, the site feed and the sitemap."""
-    return ["/", reverse("coverage_feed"), *sitemap_paths()]
+    """What changes with any article: home, the site feed, the corrections page (a new
+    notice, or an article gone) and the sitemap."""
+    return ["/", reverse("coverage_feed"), reverse("coverage_corrections"), *sitemap_paths()]
 
 
 def _index_page(model):

@@ -19,11 +19,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Max
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.timezone import is_aware, localtime
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
+
+from coverage.embargo import not_embargoed
 
 # Well under the protocol's 50,000, so each file stays quick to build and to read.
 ARTICLES_PER_SITEMAP = 2000
@@ -76,6 +80,7 @@ class ArticlesSitemap(WagtailSitemap):
             )
             .live()
             .public()
+            .filter(not_embargoed("articlepage__"))
             .order_by("path")
             .values_list("url_path", "last_published_at", "latest_revision_created_at")
         )
@@ -114,4 +119,29 @@ class ArticlesSitemap(WagtailSitemap):
         return urls
 
 
-SITEMAPS = {"trang": ReaderPagesSitemap, "bai-viet": ArticlesSitemap}
+class CorrectionsSitemap(DjangoSitemap):
+    """The corrections page (coverage.corrections), dated by its newest notice."""
+
+    def items(self):
+        return ["coverage_corrections"]
+
+    def location(self, item):
+        return reverse(item)
+
+    def lastmod(self, item):
+        from coverage.corrections import published_notices
+
+        return published_notices().values_list("published_at", flat=True).first()
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:  # coverage/sitemap.xml prints the day as given
+            url["lastmod"] = _day(url.get("lastmod"))
+        return urls
+
+
+SITEMAPS = {
+    "trang": ReaderPagesSitemap,
+    "bai-viet": ArticlesSitemap,
+    "dinh-chinh": CorrectionsSitemap,
+}

@@ -1,4 +1,5 @@
-"""Registers the print desk's admin with Wagtail. Registration only: the code lives elsewhere."""
+"""Registers coverage's admin with Wagtail (the print desk, embargoes). Registration only:
+the code lives elsewhere."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from coverage.embargo import EMBARGO_BROKEN
+from coverage.embargo_admin import break_embargo, embargo_header_buttons
 from coverage.issues import urls as issue_urls
 from coverage.issues.sign_off import SIGN_OFF_ACTION
 from coverage.issues.views import can_plan, refuse_issue_copy
@@ -54,3 +57,20 @@ def register_issue_log_actions(actions):
 
 
 hooks.register("before_copy_page", refuse_issue_copy)
+
+
+@hooks.register("register_admin_urls")
+def register_embargo_urls():
+    return [path("pages/<int:page_id>/lift-embargo/", break_embargo, name="coverage_break_embargo")]
+
+
+hooks.register("register_page_header_buttons", embargo_header_buttons)
+
+
+@hooks.register("register_log_actions")
+def register_embargo_log_action(actions):
+    actions.register_action(
+        EMBARGO_BROKEN,
+        _("Lift embargo"),
+        _("Embargo lifted early by the editor-in-chief: published before the agreed time"),
+    )

@@ -21,6 +21,8 @@ from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
+from editorial.desk.articles import held_back_articles
+
 
 def used_by_live_content(obj) -> bool:
     """Does a live page that anyone may read reference ``obj`` (Wagtail's reference index:
@@ -33,7 +35,8 @@ def used_by_live_content(obj) -> bool:
         .values_list("object_id", flat=True)
     )
     page_ids = [int(pk) for pk in ids if str(pk).isdigit()]
-    return bool(page_ids) and Page.objects.live().public().filter(pk__in=page_ids).exists()
+    public = Page.objects.live().public().exclude(pk__in=held_back_articles().values("pk"))
+    return bool(page_ids) and public.filter(pk__in=page_ids).exists()
 
 
 def keys_used_by_live_content(model):

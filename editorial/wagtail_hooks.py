@@ -16,7 +16,10 @@ from editorial.models.quorum import QUORUM_OVERRIDE, QUORUM_VOTE
 from editorial.pipelines.moves import refuse_move
 from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.quorum import QuorumOverrideFormatter, QuorumVoteFormatter
-from editorial.pipelines.refusals import refuse_bulk_publication
+from editorial.pipelines.refusals import (
+    refuse_bulk_publication,
+    refuse_publish_without_permission,
+)
 from editorial.pipelines.review_queue import MyArticlesInReviewPanel, ReviewQueuePanel
 from editorial.reports.panels import AtRiskPanel
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
@@ -103,6 +106,7 @@ def desk_css():
 
 
 hooks.register("before_bulk_action", refuse_bulk_publication)
+hooks.register("before_edit_page", refuse_publish_without_permission)
 hooks.register("before_serve_document", serve_document)
 hooks.register("before_move_page", refuse_move)
 # After wagtail.documents' and wagtail.images' own registrations (order 0), which it replaces.

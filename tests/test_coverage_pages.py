@@ -421,6 +421,10 @@ class TestAdminCreatesArticle(WagtailTestUtils):
             "comments-INITIAL_FORMS": "0",
             "comments-MIN_NUM_FORMS": "0",
             "comments-MAX_NUM_FORMS": "1000",
+            "notices-TOTAL_FORMS": "0",
+            "notices-INITIAL_FORMS": "0",
+            "notices-MIN_NUM_FORMS": "0",
+            "notices-MAX_NUM_FORMS": "20",
         }
         response = client.post(f"/admin/pages/add/coverage/articlepage/{hub.pk}/", data)
         assert response.status_code == 302

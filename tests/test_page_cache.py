@@ -65,6 +65,9 @@ def expected_urls(article: ArticlePage, *, tags=None) -> set[str]:
         # The index's sections: the articles, and the pages (a new tag or author's page).
         ROOT + "/sitemap-bai-viet.xml",
         ROOT + "/sitemap-trang.xml",
+        # The corrections page and its sitemap: an article's notices come and go with it.
+        ROOT + "/dinh-chinh/",
+        ROOT + "/sitemap-dinh-chinh.xml",
         ROOT + "/the/",
         ROOT + "/tac-gia/",
         ROOT + "/don-vi/",

@@ -583,6 +583,14 @@ GET_MATRIX: dict[str, list[tuple[tuple[str, ...], dict[str, str], str]]] = {
             "(tests/test_login_throttling.py checks the POST)",
         ),
     ],
+    "embargoes (roles.py: BREAK_EMBARGO, the editor-in-chief's)": [
+        (
+            ("coverage_break_embargo",),
+            only(CHIEF),
+            "publishing before an agreed time breaks a promise to a partner "
+            "(tests/test_embargo.py checks the POST)",
+        ),
+    ],
 }
 
 # --- Patterns the matrix cannot fill ------------------------------------------------------

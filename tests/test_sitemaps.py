@@ -44,6 +44,7 @@ def test_index_lists_one_sitemap_per_section_and_page(client, tree, few_per_file
         "http://testserver/sitemap-bai-viet.xml",
         "http://testserver/sitemap-bai-viet.xml?p=2",
         "http://testserver/sitemap-bai-viet.xml?p=3",
+        "http://testserver/sitemap-dinh-chinh.xml",
     ]
     lastmods = [node.text[:10] for node in root.findall("sm:sitemap/sm:lastmod", NS)]
     # The articles' sitemaps carry the latest publication; the pages' none.

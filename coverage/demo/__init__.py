@@ -18,6 +18,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from coverage.demo.content import ARTICLES, SIGNING, DemoArticle, DemoAuthor
 from coverage.demo.images import get_or_create_photo
+from coverage.demo.notices import add_demo_correction
 from coverage.models import (
     ArticleByline,
     ArticlePage,
@@ -218,6 +219,8 @@ def load_coverage(home: Page, log: Callable[[str], object] = print) -> CoverageD
         hubs = _hubs(programme_page, programme, report)
         articles = {spec.slug: _article(spec, programme, hubs, report) for spec in ARTICLES}
         _home(home, articles.get(SIGNING.slug))
+        if add_demo_correction() is not None:
+            report.created_pages.append("correction notice")
     _indexes(home, report)
     log(f"Coverage: {len(report.created_pages)} pages created.")
     for note in report.skipped:

@@ -3,7 +3,9 @@
 Each is written, submitted to its topic's pipeline and moved through it with Wagtail's own
 workflow calls by the demo's people: one waits for its named editor (and is overdue), one
 for the editorial board, one for the editor-in-chief, one was sent back with a comment,
-and one is approved and scheduled to go live in three days. Found by slug: created once.
+one is approved and scheduled to go live in three days, and one is approved under an
+embargo two days ahead (its approval scheduled it for the embargo time). Found by slug:
+created once.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class PipelineArticle:
     reject: bool = False
     comment: str = ""
     go_live_in_days: int = 0
+    # Held under embargo for this many days: the final approval schedules it for then.
+    embargo_in_days: int = 0
     # Push the open step's start back by this many hours (shows an overdue step).
     waiting_hours: int = 0
 
@@ -153,6 +157,30 @@ ARTICLES = (
         approvals=("bientap",),
         go_live_in_days=3,
     ),
+    PipelineArticle(
+        slug="cong-bo-ket-qua-hoi-thao-khoi-thong-nguon-luc-doanh-nghiep-nha-nuoc",
+        title="Công bố kết quả Hội thảo “Khơi thông nguồn lực” cho doanh nghiệp nhà nước",
+        sapo=(
+            "Tạp chí Cộng sản và Đảng ủy Khối Doanh nghiệp Trung ương cùng công bố những kiến "
+            "nghị rút ra từ hội thảo khoa học chung về khơi thông nguồn lực, tạo động lực mới "
+            "cho doanh nghiệp nhà nước phát triển bền vững."
+        ),
+        topic=5,
+        author=DUC,
+        writer="phongvien3",
+        hero=own_photo(
+            "Hội thảo Khơi thông nguồn lực",
+            "Các nhà khoa học và lãnh đạo doanh nghiệp trao đổi tại hội thảo.",
+            "Hoàng Minh Đức",
+            (120, 30, 60),
+        ),
+        paragraphs=(
+            "Bài tổng hợp các kiến nghị của hội thảo, đăng cùng lúc với thông cáo chung của "
+            "hai cơ quan.",
+        ),
+        approvals=("bientap",),
+        embargo_in_days=2,
+    ),
 )
 
 
@@ -189,6 +217,8 @@ def _article(spec: PipelineArticle, users: dict) -> ArticlePage | None:
     )
     if spec.go_live_in_days:
         page.go_live_at = timezone.now() + dt.timedelta(days=spec.go_live_in_days)
+    if spec.embargo_in_days:
+        page.embargo_until = timezone.now() + dt.timedelta(days=spec.embargo_in_days)
     hub.add_child(instance=page)
     page.bylines.add(ArticleByline(author=_author(spec.author)))
     page.save_revision(user=writer)

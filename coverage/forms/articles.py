@@ -59,6 +59,7 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._keep_embargo(cleaned)
         if not self._going_live():
             return cleaned
         problems = publication_problems(
@@ -66,6 +67,8 @@ class ArticlePageForm(WagtailAdminPageForm):
             byline_count=self._byline_count(),
             images=[cleaned.get("hero_image"), *body_images(cleaned.get("body"))],
         )
+        if self.data.get("action-publish"):
+            problems += self._embargo_problems(cleaned)
         if problems:
             # Plain-text items, one per problem: Wagtail lists a form's errors in its
             # message as text (HTML in them would show as tags).
@@ -74,3 +77,36 @@ class ArticlePageForm(WagtailAdminPageForm):
                 + [forms.ValidationError(problem.message) for problem in problems]
             )
         return cleaned
+
+    def _embargo_problems(self, cleaned) -> list:
+        """Publish (not a pipeline approval, which schedules for the embargo) before the
+        embargo time: say so here, where the times can be changed."""
+        from types import SimpleNamespace
+
+        from coverage.embargo import embargo_message, going_live_at, under_embargo
+        from coverage.publication import Problem
+
+        times = SimpleNamespace(
+            embargo_until=cleaned.get("embargo_until"), go_live_at=cleaned.get("go_live_at")
+        )
+        if under_embargo(times, at=going_live_at(times)):
+            return [Problem(embargo_message(times))]
+        return []
+
+    def _keep_embargo(self, cleaned) -> None:
+        """Lifting or bringing forward an embargo that holds is the editor-in-chief's
+        call (``coverage.embargo``): anyone else keeps it or moves it later."""
+        from coverage.embargo import BREAK_EMBARGO, under_embargo
+
+        if "embargo_until" not in self.fields or not self.instance.pk:
+            return
+        before = self.instance.embargo_until
+        after = cleaned.get("embargo_until")
+        if not under_embargo(self.instance) or (after is not None and after >= before):
+            return
+        user = getattr(self, "for_user", None)
+        if user is None or not user.has_perm(BREAK_EMBARGO):
+            self.add_error(
+                "embargo_until",
+                _("Only the editor-in-chief can lift an embargo or bring it forward."),
+            )

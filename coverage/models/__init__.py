@@ -3,6 +3,7 @@
 from coverage.models.images import CreditedImage, CreditedRendition
 from coverage.models.pages import (
     ArticleByline,
+    ArticleNotice,
     ArticlePage,
     AuthorIndexPage,
     HomePage,
@@ -20,6 +21,7 @@ from coverage.models.tags import Tag, TaggedArticle
 
 __all__ = [
     "ArticleByline",
+    "ArticleNotice",
     "ArticlePage",
     "AuthorIndexPage",
     "CreditedImage",

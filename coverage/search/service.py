@@ -48,7 +48,7 @@ class SearchOutcome:
 def live_articles() -> QuerySet:
     from coverage.models import ArticlePage
 
-    return ArticlePage.objects.live().public()
+    return ArticlePage.objects.visible()
 
 
 def filtered_articles(filters: SearchFilters) -> QuerySet:

@@ -104,7 +104,9 @@ def article_json_ld(context, article, hero=None) -> str:
         "inLanguage": "vi",
         "mainEntityOfPage": absolute_url(article.get_url(request) or ""),
         "datePublished": _local_iso(article.first_published_at),
-        "dateModified": _local_iso(article.last_published_at or article.first_published_at),
+        "dateModified": _local_iso(
+            article.updated_at or article.last_published_at or article.first_published_at
+        ),
         "author": [
             {
                 "@type": "Person",
@@ -125,6 +127,16 @@ def article_json_ld(context, article, hero=None) -> str:
         if slot.start_page:
             data["pageStart"] = slot.start_page
             data["pageEnd"] = slot.end_page
+    notices = article.live_notices
+    if notices:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": f"{notice.get_kind_display()}: {notice.text}",
+                "datePublished": _local_iso(notice.published_at),
+            }
+            for notice in notices
+        ]
     if hero is not None:
         rendition = hero.get_rendition(SHARE_FILTER)
         image = {

@@ -60,6 +60,13 @@ def live_articles() -> QuerySet:
     return article_model().objects.live()
 
 
+def held_back_articles() -> QuerySet:
+    """Live, public articles readers still may not see: the article model's own
+    ``visible()`` leaves them out (an embargo not yet over, whatever made them live)."""
+    articles = article_model().objects
+    return articles.live().public().exclude(pk__in=articles.visible().values("pk"))
+
+
 def topic_hubs() -> list[TopicHub]:
     """Every topic that has a hub page, with the hub's place in the tree (one query)."""
     rows = (

@@ -93,6 +93,11 @@ class PipelineStepMixin:
             refuse_unpublishable_approval(task_state)  # before a revision is written
             task_state = schedule_latest_revision(task_state, user, kwargs.pop("go_live_at"))
             action_name = "approve"
+        if action_name == "approve" and is_final_step(self, page):
+            from editorial.pipelines.sign_off import schedule_for_embargo
+
+            # An embargo turns the approval into one scheduled for the embargo time.
+            task_state = schedule_for_embargo(task_state, user)
         if action_name == "approve":
             refuse_unpublishable_approval(task_state)
         return super().on_action(task_state, user, action_name, **kwargs)

@@ -10,9 +10,11 @@ a message on the article's edit page.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail.admin.modal_workflow import render_modal_workflow
 
 from editorial.pipelines.checks import PublicationRefused, refusal_of
@@ -62,3 +64,22 @@ def refuse_bulk_publication(request, action_type, objects, action_view):
             format_html("{}: {}", refusal.article.get_admin_display_title(), refusal.messages[0]),
         )
     return redirect(action_view.next_url)
+
+
+def forbidden(message: str) -> HttpResponseForbidden:
+    """A plain 403 that says why, for a request the person's role does not allow.
+
+    Wagtail turns a ``PermissionDenied`` into a redirect to the dashboard; a POST that
+    tries to publish without the right is refused as what it is."""
+    return HttpResponseForbidden(format_html("<!doctype html><title>403</title><p>{}</p>", message))
+
+
+def refuse_publish_without_permission(request, page):
+    """``before_edit_page``: Wagtail quietly saves a draft when someone who may not publish
+    posts the editor's Publish action; refuse it instead (journalists never publish: the
+    pipeline does, ``editorial.pipelines.publishing``), so nothing they added goes live."""
+    if request.method != "POST" or not request.POST.get("action-publish"):
+        return None
+    if page.permissions_for_user(request.user).can_publish():
+        return None
+    return forbidden(_("You cannot publish this article: submit it to its pipeline for approval."))

@@ -12,6 +12,10 @@ re-approval rule as before.
 
 from __future__ import annotations
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+
 # Revision content that is not the article: the schedule and Wagtail's own bookkeeping.
 NOT_CONTENT = frozenset(
     {
@@ -21,6 +25,12 @@ NOT_CONTENT = frozenset(
         "wagtail_admin_comments", "comments",
     }
 )  # fmt: skip
+
+
+def as_stored(content: dict) -> dict:
+    """A new revision's content as the database gives it back: in memory a date and time
+    field (the embargo) is still a datetime, stored it is ISO text."""
+    return json.loads(json.dumps(content, cls=DjangoJSONEncoder))
 
 
 def only_schedule_changed(before: dict, after: dict) -> bool:
@@ -39,7 +49,7 @@ def revision_saved(sender, instance, created, **kwargs) -> None:
     reviewed = state.current_task_state.revision
     if reviewed is None or reviewed.pk == instance.pk:
         return
-    if not only_schedule_changed(reviewed.content, instance.content):
+    if not only_schedule_changed(reviewed.content, as_stored(instance.content)):
         return
     state.copy_approved_task_states_to_revision(instance)
     type(state.current_task_state).objects.filter(pk=state.current_task_state.pk).update(

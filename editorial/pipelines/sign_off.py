@@ -8,6 +8,10 @@ usual, and Wagtail's finish action publishes that revision, which, with a time i
 future, schedules it (the scheduler puts it live, ``editorial.pipelines.go_live``).
 Everything else, the publication checks and the writer rule included, is the ordinary
 approval's: this is that approval with one more field.
+
+An article under embargo (``coverage.embargo``) takes the same path on its own: an
+approval that would publish it, now or at a time before the embargo, schedules it for
+the embargo time instead (``schedule_for_embargo``).
 """
 
 from __future__ import annotations
@@ -62,3 +66,15 @@ def schedule_latest_revision(task_state: TaskState, user, go_live_at) -> TaskSta
     article.go_live_at = as_datetime(go_live_at)
     article.save_revision(user=user)
     return TaskState.objects.get(pk=task_state.pk).specific
+
+
+def schedule_for_embargo(task_state: TaskState, user) -> TaskState:
+    """If the latest version would go live before its embargo, schedule it for the
+    embargo time (as "Approve and schedule publication" would); else change nothing.
+    The page says what holds it (``held_until``: editorial never imports coverage)."""
+    content_object = task_state.workflow_state.content_object.specific
+    latest = content_object.get_latest_revision_as_object()
+    held_until = latest.held_until() if hasattr(latest, "held_until") else None
+    if held_until is None:
+        return task_state
+    return schedule_latest_revision(task_state, user, held_until)

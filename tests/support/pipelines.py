@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from coverage.models import ArticleByline, ArticlePage, CreditedImage, TopicHubPage
@@ -85,6 +86,7 @@ def edit_post_data(page: ArticlePage, **overrides) -> dict:
                 ("image", {"image": block.value["image"].pk, "caption": block.value["caption"]})
             )
     bylines = [{"id": b.pk, "author": b.author_id} for b in latest.bylines.all()]
+    notices = [{"id": n.pk or "", "kind": n.kind, "text": n.text} for n in latest.notices.all()]
     data = {
         "title": latest.title,
         "slug": latest.slug,
@@ -96,6 +98,12 @@ def edit_post_data(page: ArticlePage, **overrides) -> dict:
         "plan_item": "",
         "source_line": "",
         "requested_reviewer": latest.requested_reviewer_id or "",
+        "embargo_until": (
+            timezone.localtime(latest.embargo_until).strftime("%Y-%m-%d %H:%M")
+            if latest.embargo_until
+            else ""
+        ),
+        "notices": inline_formset(notices, initial=len([n for n in notices if n["id"]])),
         "comments": inline_formset([]),
     }
     data.update(overrides)

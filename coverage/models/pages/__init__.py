@@ -11,10 +11,12 @@ from coverage.models.pages.issues import (
     PrintIssuePage,
     ProofRound,
 )
+from coverage.models.pages.notices import ArticleNotice
 from coverage.models.pages.programme import ProgrammePage
 
 __all__ = [
     "ArticleByline",
+    "ArticleNotice",
     "ArticlePage",
     "AuthorIndexPage",
     "HomePage",

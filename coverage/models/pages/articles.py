@@ -7,6 +7,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,11 +19,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from coverage import publication
+from coverage import embargo, publication
 from coverage.blocks import ArticleBodyBlock
 from coverage.forms.articles import ArticlePageForm
 from coverage.models.images import CreditedImage, CreditedRendition
 from coverage.models.pages.mixins import ReaderPageMixin
+from coverage.models.pages.notices import ArticleNoticesMixin, keep_recorded
 from coverage.models.tags import TaggedArticle
 from coverage.page_permissions import ArticlePermissionTester
 from editorial.models.topics import ProgrammeTopic
@@ -45,8 +47,9 @@ def vietnamese_date(moment) -> str:
 
 class ArticlePageQuerySet(PageQuerySet):
     def visible(self) -> ArticlePageQuerySet:
-        """What anonymous readers may see: live and not behind a view restriction."""
-        return self.live().public()
+        """What anonymous readers may see: live, not behind a view restriction, and not
+        under an embargo (``coverage.embargo``: also when some back door made it live)."""
+        return self.live().public().filter(embargo.not_embargoed())
 
     def for_cards(self, *image_filters: str) -> ArticlePageQuerySet:
         """Newest first, with bylines, authors and hero renditions fetched in fixed queries."""
@@ -96,7 +99,7 @@ class ArticleByline(Orderable):
         return str(self.author)
 
 
-class ArticlePage(ReaderPageMixin, Page):
+class ArticlePage(ArticleNoticesMixin, ReaderPageMixin, Page):
     """A published piece: news, interview or research article under one programme topic.
 
     Journalists draft it under the topic's hub page; the topic's pipeline approves it.
@@ -171,6 +174,17 @@ class ArticlePage(ReaderPageMixin, Page):
         ),
     )
 
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hà Nội time. Nothing public shows the article before then, even once approved: "
+            "the final approval schedules its publication for this moment. Not the same as "
+            "“Go-live date”, which only says when to publish. Leave blank for no embargo."
+        ),
+    )
+
     objects = ArticlePageManager()
 
     content_panels: ClassVar[list] = [
@@ -191,6 +205,17 @@ class ArticlePage(ReaderPageMixin, Page):
             heading=_("Filing"),
         ),
         FieldPanel("requested_reviewer"),
+        FieldPanel("embargo_until"),
+        InlinePanel(
+            "notices",
+            heading=_("Corrections and updates"),
+            label=_("notice"),
+            max_num=20,
+            help_text=_(
+                "Readers see these at the top of the article once this version is published "
+                "through the pipeline."
+            ),
+        ),
     ]
 
     search_fields: ClassVar[list] = [
@@ -202,11 +227,15 @@ class ArticlePage(ReaderPageMixin, Page):
             "bylines", [index.RelatedFields("author", [index.SearchField("full_name")])]
         ),
         index.FilterField("first_published_at"),
+        index.FilterField("embargo_until"),
     ]
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions: ClassVar[list] = [
+            ("break_embargo_articlepage", _("Can lift an article's embargo early")),
+        ]
 
     # --- Place in the tree ---------------------------------------------------------
 
@@ -299,19 +328,31 @@ class ArticlePage(ReaderPageMixin, Page):
 
     # --- Pipeline ------------------------------------------------------------------
 
-    def get_publication_problems(self) -> list:
-        """What stops this version going live (the pipeline's named interface)."""
+    def get_publication_problems(self, at=None) -> list:
+        """What stops this version going live (the pipeline's named interface), at ``at``
+        or when it is scheduled to (now if it is not)."""
         images = [
             self.hero_image if self.hero_image_id else None,
             *publication.body_images(self.body),
         ]
-        return publication.publication_problems(
+        problems = publication.publication_problems(
             sapo=self.sapo, byline_count=len(self.byline_list), images=images
         )
+        if embargo.under_embargo(self, at=at or embargo.going_live_at(self)):
+            problems.append(publication.Problem(embargo.embargo_message(self)))
+        return problems
 
-    def publication_refusal(self):
-        """The refusal to raise if this version may not go live, else None."""
-        return publication.refusal(self)
+    def publication_refusal(self, at=None):
+        """The refusal to raise if this version may not go live (at ``at``; by default
+        when it is scheduled to, or now), else None."""
+        return publication.refusal(self, at=at)
+
+    def held_until(self):
+        """The embargo time, if this version would otherwise go live before it (at its
+        scheduled time, or now); None if nothing holds it (the pipeline's sign-off asks)."""
+        if embargo.under_embargo(self, at=embargo.going_live_at(self)):
+            return self.embargo_until
+        return None
 
     def permissions_for_user(self, user):
         # Moves that would change the article's pipeline: editorial.pipelines.moves.
@@ -336,10 +377,19 @@ class ArticlePage(ReaderPageMixin, Page):
 
     def save(self, *args, **kwargs):
         # The one place publication is refused: see coverage.publication.
-        refused = self.publication_refusal() if self._goes_live_with_this_save() else None
-        if refused is not None:
-            raise refused
+        if self._goes_live_with_this_save():
+            # Now, not at go_live_at: whatever the schedule says, this save is going live.
+            refused = self.publication_refusal(at=timezone.now())
+            if refused is not None:
+                raise refused
+            keep_recorded(self)
         return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        # However it became live, an article under embargo is not there yet.
+        if embargo.under_embargo(self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
