@@ -201,3 +201,11 @@ def test_the_sign_in_and_password_screens_read_in_vietnamese(db, client):
         for text in english_on(response.content.decode()):
             english.setdefault(text, []).append(url)
     assert english == {}
+
+
+def test_the_admin_scripts_catalogue_carries_the_override(db, client):
+    """Wagtail's JavaScript catalogue merges LOCALE_PATHS' djangojs over its own."""
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    for text in ("Chèn khối", "Mở/đóng thanh bên", "Đang tự động lưu…"):
+        assert json.dumps(text)[1:-1] in catalogue or text in catalogue, text
+    assert '"Insert a block": "Insert a block"' not in catalogue
