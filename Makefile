@@ -116,12 +116,15 @@ faults: install
 
 ## make messages: refresh the Vietnamese catalogues from the code (needs GNU gettext).
 ## Editorial code and templates/ go to editorial/locale, coverage code to coverage/locale.
+## editorial/locale_wagtail (Wagtail's own strings, curated from its msgids) is never
+## written: every source file finds editorial/locale or coverage/locale first.
 I18N_IGNORE := --ignore=tests --ignore=.venv --ignore=media --ignore=static \
 	--ignore=.test-media --ignore=test-artifacts
 messages: install
 	$(BIN)/python manage.py makemessages -l vi $(I18N_IGNORE) --no-obsolete --add-location=file
 
-## make compilemessages: build the .mo files (committed: a fresh machine has no msgfmt).
+## make compilemessages: build the .mo files (committed: a fresh machine has no msgfmt),
+## every catalogue in LOCALE_PATHS, the override's django and djangojs ones included.
 compilemessages: install
 	$(BIN)/python manage.py compilemessages -l vi $(I18N_IGNORE)
 

@@ -111,7 +111,15 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Language and time -------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
-LOCALE_PATHS = [BASE_DIR / "editorial" / "locale", BASE_DIR / "coverage" / "locale"]
+# Our catalogues, then the Wagtail strings its own Vietnamese catalogue leaves in English
+# (curated by hand from Wagtail's msgids; `make messages` never writes it: README,
+# "Translations"). Every LOCALE_PATHS catalogue wins over the apps' own, for the
+# JavaScript catalogue (djangojs) too; the earlier path wins over the later.
+LOCALE_PATHS = [
+    BASE_DIR / "editorial" / "locale",
+    BASE_DIR / "coverage" / "locale",
+    BASE_DIR / "editorial" / "locale_wagtail",
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 # Day-first input formats for "vi" (Django ships none and would read 05/03 as 3 May).
 FORMAT_MODULE_PATH = ["editorial.formats"]

@@ -9,12 +9,14 @@ translation lands, and still fail when the thing itself is gone.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.db.models import Model
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext
+from django.utils.translation.trans_real import DjangoTranslation
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -24,9 +26,20 @@ LANGUAGE = "vi"
 
 def t(message: str, context: str | None = None) -> str:
     """``message`` as the admin shows it in Vietnamese (English if not yet translated);
-    ``context`` for a message marked with ``pgettext``."""
+    ``context`` for a message marked with ``pgettext``. A string only the admin's scripts
+    say ("Insert a block", "Main menu") is in the JavaScript catalogue (djangojs)."""
     with translation.override(LANGUAGE):
-        return pgettext(context, message) if context else gettext(message)
+        shown = pgettext(context, message) if context else gettext(message)
+    if not isinstance(message, str) or shown != message:  # a lazy label is our own
+        return shown
+    scripts = _scripts_catalogue()
+    return scripts.pgettext(context, message) if context else scripts.gettext(message)
+
+
+@cache
+def _scripts_catalogue() -> DjangoTranslation:
+    """The djangojs catalogue /admin/jsi18n/ serves: Wagtail's, with LOCALE_PATHS' over it."""
+    return DjangoTranslation(LANGUAGE, domain="djangojs")
 
 
 def label(model: type[Model], field: str) -> str:
