@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -144,10 +145,11 @@ class ExchangeDirection(models.TextChoices):
 class ExchangeKind(models.TextChoices):
     # What the Committee sends (the programme: it supplies information and new models) ...
     BRIEFING = "briefing", _("Briefing")
-    DOCUMENT = "document", _("Document")
+    DOCUMENT = "document", pgettext_lazy("exchange item kind", "Document")
     NEW_MODELS = "new_models", _("List of new models")
     COVERAGE_REQUEST = "coverage_request", _("Request for coverage")
-    COMMENT = "comment", _("Comments")
+    # Context: Wagtail has its own "Comments" and "Document" (the editor, the library).
+    COMMENT = "comment", pgettext_lazy("exchange item kind", "Comments")
     # ... and what the Review sends back.
     ARTICLE = "article", _("Published article")
     DRAFT = "draft", _("Draft for comment")

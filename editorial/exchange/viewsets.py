@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views import View
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -167,11 +167,11 @@ class ExchangeViewSet(ModelViewSet):
             FieldPanel("beat"),
             FieldRowPanel(
                 [FieldPanel("sender_organisation"), FieldPanel("sender_person")],
-                heading=_("From"),
+                heading=pgettext_lazy("exchange item", "From"),
             ),
             FieldRowPanel(
                 [FieldPanel("recipient_organisation"), FieldPanel("recipient_person")],
-                heading=_("To"),
+                heading=pgettext_lazy("exchange item", "To"),
             ),
             FieldRowPanel([FieldPanel("plan_item"), FieldPanel("topic")]),
             FieldRowPanel([FieldPanel("in_reply_to"), FieldPanel("article")]),

@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce, Least, TruncDate
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.documents import get_document_model_string
@@ -88,7 +89,7 @@ class ExchangeItem(ClusterableModel):
     date = models.DateField(
         _("date"), default=datetime.date.today, help_text=_("The day it was sent or received.")
     )
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(pgettext_lazy("exchange item", "subject"), max_length=255)
     summary = models.TextField(
         _("content"), blank=True, help_text=_("What it says or asks, in a few sentences.")
     )

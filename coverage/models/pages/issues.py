@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -260,7 +261,9 @@ class IssueSlot(Orderable):
         _("first page"), null=True, blank=True, help_text=_("Where it starts in print.")
     )
     page_count = models.PositiveSmallIntegerField(
-        _("pages"), default=4, help_text=_("How many printed pages it takes.")
+        pgettext_lazy("issue slot", "pages"),
+        default=4,
+        help_text=_("How many printed pages it takes."),
     )
 
     panels: ClassVar[list] = [
