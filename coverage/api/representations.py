@@ -1,0 +1,107 @@
+"""How one object of each kind reads in the API, as plain dicts.
+
+Each function reads only what the endpoint's queryset prefetched (see
+``coverage.api.endpoints``), so a list page costs the same queries whatever its length.
+Only public fields: an author's account, an image's uploader or collection, an
+article's plan item, reviewer, revisions and workflow never appear.
+"""
+
+from __future__ import annotations
+
+from wagtail.api.utils import get_full_url
+
+from coverage.models import ArticlePage, CreditedImage, TopicHubPage
+from editorial.models import Author, Organisation
+
+
+def print_issue(article: ArticlePage) -> str | None:
+    """The print issue the article also ran in, or None.
+
+    The one place the API reads it: today the article's free-text field; when print
+    issues become records, only this function changes (and the schema's PrintIssue).
+    """
+    return article.print_issue or None
+
+
+# An image's public fields; credit and caption are on every image the API shows.
+IMAGE_FIELDS = {
+    "title": lambda picture: picture.title,
+    "caption": lambda picture: picture.caption,
+    "alt": lambda picture: picture.alt_text,
+    "credit": lambda picture: picture.credit,
+    "credit_line": lambda picture: picture.credit_line,
+    "source_agency": lambda picture: picture.source_agency,
+    "photographer": lambda picture: picture.photographer,
+    "licence": lambda picture: picture.licence,
+    "width": lambda picture: picture.width,
+    "height": lambda picture: picture.height,
+    "url": lambda picture: picture.file.url,  # made absolute by ``image``
+}
+
+
+def image(picture: CreditedImage | None, request=None) -> dict | None:
+    """A photo with its credit and caption: every image the API shows goes through here."""
+    if picture is None:
+        return None
+    data = {"id": picture.pk, **{name: read(picture) for name, read in IMAGE_FIELDS.items()}}
+    data["url"] = absolute_url(request, data["url"])
+    return data
+
+
+def absolute_url(request, path: str) -> str:
+    """The original file's address with the site's scheme and host (Wagtail API's rule)."""
+    return get_full_url(request, path) if request is not None else path
+
+
+def author(person: Author) -> dict:
+    return {
+        "id": person.pk,
+        "full_name": person.full_name,
+        "academic_title": person.academic_title,
+        "display_name": person.display_name,
+        "position": person.position,
+        "slug": person.slug,
+    }
+
+
+def organisation(body: Organisation) -> dict:
+    return {
+        "id": body.pk,
+        "name": body.name,
+        "short_name": body.short_name,
+        "slug": body.slug,
+    }
+
+
+def topic(hub: TopicHubPage | None) -> dict | None:
+    """The article's topic as its hub page (the id the topics endpoint and filter use)."""
+    if hub is None:
+        return None
+    return {
+        "id": hub.pk,
+        "title": hub.title,
+        "number": hub.topic.number,
+        "name": hub.topic.name,
+        "name_en": hub.topic.name_en,
+    }
+
+
+def body_blocks(article: ArticlePage, request=None) -> list[dict]:
+    """The body as StreamField JSON (Wagtail's API form), each image block with its photo.
+
+    Rich text stays HTML with internal links resolved; an image block's ``image`` is the
+    full photo (credit and the photo desk's caption) instead of a bare id, and its own
+    ``caption`` is the one printed under it (the block's, else the photo's).
+    """
+    blocks = []
+    for child in article.body:
+        value = child.block.get_api_representation(child.value)
+        if child.block_type == "image":
+            picture = child.value.get("image")
+            value = {
+                **value,
+                "image": image(picture, request),
+                "caption": child.value.get("caption") or (picture.caption if picture else ""),
+            }
+        blocks.append({"type": child.block_type, "value": value, "id": child.id})
+    return blocks
