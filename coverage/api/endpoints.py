@@ -70,7 +70,7 @@ class ArticlesAPIViewSet(PublicAPIViewSet):
         "hero_image": lambda a, v: show.image(a.hero_image, v.request),
         "source_line": lambda a, v: a.source_line,
         "print_issue": lambda a, v: show.print_issue(a),
-        "body": lambda a, v: show.body_blocks(a, v.request),
+        "body": lambda a, v: show.body_blocks(a, v.body_images, v.request),
     }
     listing_fields: ClassVar[list] = [name for name in fields if name != "body"]
     detail_only_fields: ClassVar[list] = ["body"]
@@ -104,6 +104,11 @@ class ArticlesAPIViewSet(PublicAPIViewSet):
         if "body" not in names:
             queryset = queryset.defer_streamfields()
         articles = {article.pk: article for article in queryset}
+        # Every body photo of the page in one query (a body alone fetches its own).
+        self.body_images = {}
+        if "body" in names:
+            wanted = {pk for a in articles.values() for pk in show.body_image_ids(a) if pk}
+            self.body_images = CreditedImage.objects.in_bulk(wanted)
         attach_hubs(articles.values(), TopicHubPage.objects.select_related("topic"))
         return [articles[pk] for pk in ids if pk in articles]
 

@@ -86,22 +86,34 @@ def topic(hub: TopicHubPage | None) -> dict | None:
     }
 
 
-def body_blocks(article: ArticlePage, request=None) -> list[dict]:
+def body_image_ids(article: ArticlePage) -> list[int]:
+    """The ids the body's image blocks point at, read from the stored JSON (no query)."""
+    return [
+        raw["value"].get("image")
+        for raw in article.body.raw_data
+        if raw.get("type") == "image" and isinstance(raw.get("value"), dict)
+    ]
+
+
+def body_blocks(article: ArticlePage, images: dict[int, CreditedImage], request=None) -> list:
     """The body as StreamField JSON (Wagtail's API form), each image block with its photo.
 
     Rich text stays HTML with internal links resolved; an image block's ``image`` is the
-    full photo (credit and the photo desk's caption) instead of a bare id, and its own
-    ``caption`` is the one printed under it (the block's, else the photo's).
+    full photo (credit and the photo desk's caption) from ``images`` (fetched once for the
+    whole page of articles) instead of a bare id, and its ``caption`` is the one printed
+    under it: the block's own, else the photo's.
     """
     blocks = []
-    for child in article.body:
-        value = child.block.get_api_representation(child.value)
-        if child.block_type == "image":
-            picture = child.value.get("image")
+    for index, raw in enumerate(article.body.raw_data):
+        if raw.get("type") == "image":
+            stored = raw.get("value") or {}
+            picture = images.get(stored.get("image"))
             value = {
-                **value,
                 "image": image(picture, request),
-                "caption": child.value.get("caption") or (picture.caption if picture else ""),
+                "caption": stored.get("caption") or (picture.caption if picture else ""),
             }
-        blocks.append({"type": child.block_type, "value": value, "id": child.id})
+        else:
+            child = article.body[index]
+            value = child.block.get_api_representation(child.value)
+        blocks.append({"type": raw.get("type"), "value": value, "id": raw.get("id")})
     return blocks
