@@ -65,8 +65,13 @@ class ArticlesAPIViewSet(PublicAPIViewSet):
         "last_published_at": lambda a, v: _iso(a.last_published_at),
         "topic": lambda a, v: show.topic(a.hub),
         "bylines": lambda a, v: [show.author(b.author) for b in a.byline_list],
-        "organisations": lambda a, v: [show.organisation(o) for o in a.organisations.all()],
-        "tags": lambda a, v: [{"name": t.name, "slug": t.slug} for t in a.tags.all()],
+        # Sorted here: the prefetches come back in no set order on PostgreSQL.
+        "organisations": lambda a, v: [
+            show.organisation(o) for o in sorted(a.organisations.all(), key=lambda o: o.short_name)
+        ],
+        "tags": lambda a, v: [
+            {"name": t.name, "slug": t.slug} for t in sorted(a.tags.all(), key=lambda t: t.name)
+        ],
         "hero_image": lambda a, v: show.image(a.hero_image, v.request),
         "source_line": lambda a, v: a.source_line,
         "print_issue": lambda a, v: show.print_issue(a),
@@ -83,6 +88,9 @@ class ArticlesAPIViewSet(PublicAPIViewSet):
         terms = search_terms(self.request)
         if not terms:
             return queryset.order_by(*self.ordering())
+        # The search backend filters on its index's filter fields only (not tags or
+        # organisations): it gets the filtered articles' keys instead.
+        queryset = ArticlePage.objects.filter(pk__in=queryset.values("pk")).defer_streamfields()
         if "order" in self.request.GET:
             return queryset.order_by(*self.ordering()).search(terms, order_by_relevance=False)
         return queryset.search(terms)
@@ -95,7 +103,9 @@ class ArticlesAPIViewSet(PublicAPIViewSet):
             .prefetch_related(
                 Prefetch(
                     "bylines",
-                    queryset=ArticleByline.objects.select_related("author").order_by("sort_order"),
+                    queryset=ArticleByline.objects.select_related("author").order_by(
+                        "sort_order", "pk"
+                    ),
                 ),
                 "organisations",
                 "tags",
