@@ -46,12 +46,13 @@ class ArticlesAPIViewSet(PublicAPIViewSet):
     endpoint_name = "articles"
     model = ArticlePage
     filter_parameters = ARTICLE_FILTERS
+    # "id", not "pk", breaks ties: the search index can sort on its filter fields only.
     orderings: ClassVar[dict] = {
-        "-first_published_at": ("-first_published_at", "-pk"),
-        "first_published_at": ("first_published_at", "pk"),
-        "-last_published_at": ("-last_published_at", "-pk"),
-        "title": ("title", "pk"),
-        "-title": ("-title", "-pk"),
+        "-first_published_at": ("-first_published_at", "-id"),
+        "first_published_at": ("first_published_at", "id"),
+        "-last_published_at": ("-last_published_at", "-id"),
+        "title": ("title", "id"),
+        "-title": ("-title", "-id"),
     }
     meta_fields: ClassVar[dict] = {
         "type": _type,
