@@ -39,7 +39,7 @@ def test_articles_list_has_the_live_ones_only(client, hidden):
 @pytest.mark.parametrize("kind", HIDDEN_KINDS)
 def test_hidden_article_detail_is_404(client, hidden, kind):
     body = get_json(client, f"/api/v2/articles/{hidden[kind].pk}/", status=404)
-    assert body == {"message": "Not found."} or "message" in body
+    assert set(body) == {"message"}
 
 
 @pytest.mark.parametrize("kind", HIDDEN_KINDS)
