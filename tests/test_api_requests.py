@@ -177,3 +177,13 @@ def test_rate_limit_per_address(client, demo, settings):
     other = client.get("/api/v2/topics/", REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 200
     cache.clear()
+
+
+def test_a_publication_purges_the_api_lists_and_the_articles_detail(demo):
+    from coverage.purge import urls_for_article
+
+    article = ArticlePage.objects.visible().first()
+    urls = urls_for_article(article)
+    for endpoint in ENDPOINTS:
+        assert f"http://localhost/api/v2/{endpoint}/" in urls
+    assert f"http://localhost/api/v2/articles/{article.pk}/" in urls
