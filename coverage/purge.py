@@ -57,10 +57,23 @@ def sitemap_paths() -> list[str]:
     return [reverse("coverage_sitemap"), *sections]
 
 
+def api_paths() -> list[str]:
+    """The public API's lists (coverage.api), each with all its query strings."""
+    from coverage.api.router import api_router  # the router pulls in DRF: only when purging
+
+    return [reverse(f"coverage_api:{name}:listing") for name in api_router._endpoints]
+
+
 def site_paths() -> list[str]:
     """What changes with any article: home, the site feed, the corrections page (a new
-    notice, or an article gone) and the sitemap."""
-    return ["/", reverse("coverage_feed"), reverse("coverage_corrections"), *sitemap_paths()]
+    notice, or an article gone), the sitemap and the API lists."""
+    return [
+        "/",
+        reverse("coverage_feed"),
+        reverse("coverage_corrections"),
+        *sitemap_paths(),
+        *api_paths(),
+    ]
 
 
 def _index_page(model):
@@ -101,6 +114,8 @@ def urls_for_article(article, url_path: str | None = None, parent: Page | None =
 
     root = _root_url(article)
     urls = {_full(root, path) for path in site_paths()}
+    if article.pk:
+        urls.add(_full(root, reverse("coverage_api:articles:detail", args=[article.pk])))
     own = _page_url(article, url_path)
     if own:
         urls.add(own)

@@ -10,6 +10,8 @@ from editorial.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    # The public read API (coverage.api): live coverage as JSON for partners.
+    path("api/v2/", include("coverage.api.urls")),
     # Wagtail's own paths and names, matched before Wagtail's: password guesses are limited.
     path(
         "documents/authenticate_with_password/<int:restriction_id>/",

@@ -38,6 +38,9 @@ def purged():
     recording.PURGED.clear()
 
 
+API_LISTS = ("articles", "topics", "images", "authors", "organisations")
+
+
 @pytest.fixture
 def article(demo) -> ArticlePage:
     return (
@@ -71,6 +74,9 @@ def expected_urls(article: ArticlePage, *, tags=None) -> set[str]:
         ROOT + "/the/",
         ROOT + "/tac-gia/",
         ROOT + "/don-vi/",
+        # The public API's lists (any query string) and the article's own detail.
+        *(f"{ROOT}/api/v2/{name}/" for name in API_LISTS),
+        f"{ROOT}/api/v2/articles/{article.pk}/",
         *(f"{ROOT}/the/{slug}/" for slug in tags),
         *(f"{ROOT}/tac-gia/{slug}/" for slug in authors),
         *(f"{ROOT}/don-vi/{slug}/" for slug in organisations),

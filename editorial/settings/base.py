@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # The public read API at /api/v2/ (coverage.api).
+    "wagtail.api.v2",
     "wagtail.admin",
     "wagtail",
     # After wagtail.admin: replaces Wagtail's moderation mail receivers with ours.
@@ -203,6 +205,10 @@ WAGTAIL_SITE_NAME = "Tạp chí Cộng sản · Khối Doanh nghiệp Trung ươ
 WAGTAILADMIN_BASE_URL = env.get_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
+# The public read API (coverage.api): items per page at most, and requests per reader
+# address (coverage.search.client_address) a minute before 429s.
+WAGTAILAPI_LIMIT_MAX = 50
+COVERAGE_API_RATE = env.get_str("COVERAGE_API_RATE", "120/m")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Python strftime formats (not Django's "d/m/Y"): Wagtail's date widgets render and parse
 # with them, and they must be among the "vi" input formats in editorial/formats/vi/.
