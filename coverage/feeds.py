@@ -14,7 +14,6 @@ from wagtail.models import Page
 
 from coverage.caching import mark_cacheable
 from coverage.models.pages.articles import CARD_FILTER, ArticlePage
-from coverage.models.pages.issues import attach_print_slots
 
 FEED_LENGTH = 30
 SITE_TITLE = "Tạp chí Cộng sản · Khối Doanh nghiệp Trung ương"
@@ -58,7 +57,7 @@ class ArticleFeed(Feed):
 
     def items(self, obj=None) -> list:
         # The issue each item ran in, for all of them in one query; notices prefetched.
-        return attach_print_slots(
+        return ArticlePage.attach_print_slots(
             self.articles(obj).for_cards().prefetch_related("notices")[:FEED_LENGTH]
         )
 

@@ -24,8 +24,11 @@ pytestmark = pytest.mark.django_db
 # every article, whose time grew with the archive.
 HOME_BUDGET = 15 + 5
 HUB_BUDGET = 18
-ARTICLE_BUDGET = 28
-FEED_BUDGET = 15  # the per-hub feed routes through the page tree first
+# The article also reads its print issue (its slot, one query) and its published
+# notices; the feed reads every item's issue in bulk (its slots and the issues' view
+# restrictions: one query more than before, whatever the number of items).
+ARTICLE_BUDGET = 29
+FEED_BUDGET = 16  # the per-hub feed routes through the page tree first
 
 
 def count_queries(client, url: str) -> int:

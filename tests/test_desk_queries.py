@@ -20,11 +20,13 @@ pytestmark = pytest.mark.django_db
 # also asks which review steps fall due (one query per step type: Wagtail's own
 # "reviewable by" question), then their pages. The test also
 # checks that 1,000 assignments cost exactly what ten do. The dashboard counts Wagtail's
-# own panels as well as "My desk", and one count of search-index updates still waiting.
+# own panels as well as "My desk", one count of search-index updates still waiting, and
+# the editors' "plan items at risk" (seven: the plan years, the items, the progress
+# report's grouped counts, the work in flight; as many for 1,000 assignments as for ten).
 LISTING_BUDGET = 16
 EXPORT_BUDGET = 8
 CALENDAR_BUDGET = 20
-DASHBOARD_BUDGET = 29
+DASHBOARD_BUDGET = 36
 
 STATUSES = list(AssignmentStatus)
 

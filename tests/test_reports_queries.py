@@ -15,7 +15,8 @@ from tests.support.reports import REPORT_SCREENS, report_url
 
 # The whole admin page: session, user, menu and filters included.
 # (SQLite computes each set of percentiles in two queries, PostgreSQL in one.)
-BUDGET = {"progress": 17, "coverage": 15, "cycle_times": 18, "overdue": 19, "annual": 23}
+# The annual summary also names each article's print issue: its slots read in bulk (two).
+BUDGET = {"progress": 17, "coverage": 15, "cycle_times": 18, "overdue": 19, "annual": 25}
 URLS = [(name, report_url(name, **params)) for name, params in REPORT_SCREENS] + [
     ("progress", report_url("progress", year=2020, export="xlsx")),
     ("overdue", report_url("overdue", by="assignments", export="csv")),

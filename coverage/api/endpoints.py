@@ -16,7 +16,6 @@ from coverage.api.base import PublicAPIViewSet
 from coverage.api.filters import ARTICLE_FILTERS, filter_articles, search_terms
 from coverage.models import ArticleByline, ArticlePage, CreditedImage, TopicHubPage
 from coverage.models.pages.hubs import attach_hubs
-from coverage.models.pages.issues import attach_print_slots
 from editorial.models import Author, Organisation
 
 
@@ -122,7 +121,7 @@ class ArticlesAPIViewSet(PublicAPIViewSet):
             wanted = {pk for a in articles.values() for pk in show.body_image_ids(a) if pk}
             self.body_images = CreditedImage.objects.in_bulk(wanted)
         attach_hubs(articles.values(), TopicHubPage.objects.select_related("topic"))
-        attach_print_slots(articles.values())  # the issue each ran in, one query
+        ArticlePage.attach_print_slots(articles.values())  # the issue each ran in
         return [articles[pk] for pk in ids if pk in articles]
 
 

@@ -60,6 +60,12 @@ def live_articles() -> QuerySet:
     return article_model().objects.live()
 
 
+def with_print_issues(articles) -> list:
+    """The articles, each knowing the print issue it ran in (``print_issue``), read for
+    the whole list at once (the article model's ``attach_print_slots``)."""
+    return article_model().attach_print_slots(articles)
+
+
 def held_back_articles() -> QuerySet:
     """Live, public articles readers still may not see: the article model's own
     ``visible()`` leaves them out (an embargo not yet over, whatever made them live)."""

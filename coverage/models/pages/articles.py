@@ -283,8 +283,22 @@ class ArticlePage(ArticleNoticesMixin, ReaderPageMixin, Page):
     @cached_property
     def print_slot(self):
         """Its place in a live print issue's lineup, the one truth of where it ran in
-        print (``attach_print_slots`` fills it for a list in one query)."""
+        print (``attach_print_slots`` fills it for a list in fixed queries)."""
         return self.print_slots.in_print().first()
+
+    @classmethod
+    def attach_print_slots(cls, articles) -> list:
+        """Fill ``print_slot`` on each article of a list (feeds, the API, the annual
+        summary) in two queries: the slots, and the view restrictions ``in_print`` asks.
+        The slot model is reached through the relation: articles do not import issues."""
+        articles = list(articles)
+        slot_model = cls._meta.get_field("print_slots").related_model
+        found: dict = {}
+        for slot in slot_model.objects.filter(article__in=[a.pk for a in articles]).in_print():
+            found.setdefault(slot.article_id, slot)  # the earliest issue
+        for article in articles:
+            article.__dict__["print_slot"] = found.get(article.pk)
+        return articles
 
     @property
     def print_issue(self):

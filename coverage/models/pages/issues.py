@@ -45,23 +45,6 @@ class IssueSlotQuerySet(models.QuerySet):
         )
 
 
-def print_slots_for(article_ids) -> dict:
-    """Each article's slot in a live, public issue (the earliest issue if several), one query."""
-    found: dict = {}
-    for slot in IssueSlot.objects.filter(article_id__in=list(article_ids)).in_print():
-        found.setdefault(slot.article_id, slot)
-    return found
-
-
-def attach_print_slots(articles) -> list:
-    """Fill ``print_slot`` on each article of a list (feeds) in one query."""
-    articles = list(articles)
-    slots = print_slots_for(article.pk for article in articles)
-    for article in articles:
-        article.__dict__["print_slot"] = slots.get(article.pk)
-    return articles
-
-
 class PrintIssueIndexPage(ReaderPageMixin, Page):
     """The issues archive ("/so-tap-chi/"), by year, newest first. One per site."""
 
@@ -349,6 +332,4 @@ __all__ = [
     "PrintIssueIndexPage",
     "PrintIssuePage",
     "ProofRound",
-    "attach_print_slots",
-    "print_slots_for",
 ]

@@ -95,17 +95,20 @@ class InFlight:
 
 
 def in_flight(items) -> dict[int, InFlight]:
-    """``{item id: InFlight}``: one grouped query for any number of items."""
+    """``{item id: InFlight}``: one grouped query for any number of items, each
+    assignment under the plan item its article is filed under once a draft exists (as
+    the progress report counts it)."""
     rows = (
         Assignment.objects.with_stage()
-        .filter(plan_item__in=items, stage__in=IN_FLIGHT_STAGES)
+        .with_filing()
+        .filter(filed_plan_item__in=items, stage__in=IN_FLIGHT_STAGES)
         .order_by()
-        .values("plan_item", "due_date")
+        .values("filed_plan_item", "due_date")
         .annotate(n=Count("pk"))
     )
     found: dict[int, InFlight] = defaultdict(InFlight)
     for row in rows:
-        found[row["plan_item"]].by_due[row["due_date"]] += row["n"]
+        found[row["filed_plan_item"]].by_due[row["due_date"]] += row["n"]
     return found
 
 

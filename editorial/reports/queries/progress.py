@@ -110,7 +110,7 @@ def delivery(grouping: str, year: int | None, topic_id: int | None = None) -> di
 
     # Assignments count where their article is filed once a draft exists (with_filing),
     # as the article counts above do; the item's group comes from the items themselves.
-    group_of = dict(items.order_by().values_list("pk", key))
+    group_of = None if key == "pk" else dict(items.order_by().values_list("pk", key))
     bucket_of = {stage: bucket for bucket, stages in STAGE_BUCKETS.items() for stage in stages}
     stages = (
         Assignment.objects.with_stage()
@@ -123,7 +123,8 @@ def delivery(grouping: str, year: int | None, topic_id: int | None = None) -> di
     for row in stages:
         bucket = bucket_of.get(row["stage"])
         if bucket is not None:
-            at(group_of[row["filed_plan_item"]]).stages[bucket] += row["n"]
+            item = row["filed_plan_item"]
+            at(item if group_of is None else group_of[item]).stages[bucket] += row["n"]
     return result
 
 

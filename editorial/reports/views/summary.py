@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from editorial.desk.articles import byline_model, live_articles
+from editorial.desk.articles import byline_model, live_articles, with_print_issues
 from editorial.models import ProgrammeEvent, ProgrammeTopic
 from editorial.models.programme import Programme
 from editorial.reports.filters import YearFilterSet
@@ -42,7 +42,7 @@ class AnnualSummaryView(ProgrammeReportView):
         numbers = progress.delivery(progress.ITEM, year)
         bylines = byline_model().objects.select_related("author").order_by("sort_order")
         articles: dict[int, list] = {}
-        for article in (
+        for article in with_print_issues(
             live_articles()
             .filter(plan_item__in=[item.pk for item in items])
             .defer_streamfields()
