@@ -27,7 +27,11 @@ from editorial.reports.views.coverage import CoverageReportView
 from editorial.reports.views.cycle_times import CycleTimesReportView
 from editorial.reports.views.overdue import OverdueReportView
 from editorial.reports.views.progress import ProgressReportView
-from editorial.reports.views.summary import AnnualSummaryView, JointReportView
+from editorial.reports.views.summary import (
+    AnnualSummaryView,
+    JointReportView,
+    PeriodReportView,
+)
 from editorial.reports.views.undelivered import SendAgainView, UndeliveredMailView
 
 
@@ -93,6 +97,7 @@ class AnnualSummaryViewSet(ReportViewSet):
         return [
             path("", self.view_class.as_view(), name="index"),
             path("bao-cao-so-ket.docx", JointReportView.as_view(), name="docx"),
+            path("bao-cao-tong-ket.docx", PeriodReportView.as_view(), name="period_docx"),
         ]
 
 

@@ -34,10 +34,31 @@ class AnnualSummaryView(ProgrammeReportView):
 
     def table_items(self) -> ReportTable:
         year = self.params.year
+        return ReportTable(
+            caption=_("Plan items of %(year)s and their delivery") % {"year": year},
+            columns=[
+                Column("label", _("Plan item"), is_label=True),
+                Column("topic", _("Topic")),
+                Column("lead", _("Lead")),
+                Column("due_date", _("Due"), DATE),
+                Column("target", _("Target"), NUMBER),
+                Column("articles", _("Articles"), NUMBER),
+                Column("events", _("Events"), NUMBER),
+                Column("delivered", _("Delivered"), NUMBER),
+                Column("share", _("Of target"), PERCENT),
+                Column("article_titles", _("Articles delivering it"), TEXT),
+                Column("event_titles", _("Events held"), TEXT),
+            ],
+            rows=self.item_rows(year),
+        )
+
+    def item_rows(self, year: int | None) -> list[Row]:
+        """Every plan item of ``year`` (of every year if None, year by year) with its
+        delivery and the articles and events behind it, in a fixed number of queries."""
         items = list(
             progress.plan_items(year)
-            .select_related("topic", "lead_organisation")
-            .order_by("topic__sort_order", "topic__number", "sort_order", "pk")
+            .select_related("plan", "topic", "lead_organisation")
+            .order_by("plan__year", "topic__sort_order", "topic__number", "sort_order", "pk")
         )
         numbers = progress.delivery(progress.ITEM, year)
         bylines = byline_model().objects.select_related("author").order_by("sort_order")
@@ -88,40 +109,33 @@ class AnnualSummaryView(ProgrammeReportView):
                         "article_titles": "; ".join(a["title"] for a in item_articles),
                         "event_titles": "; ".join(e.title for e in item_events),
                     },
-                    extra={"item": item, "articles": item_articles, "events": item_events},
+                    extra={
+                        "item": item,
+                        "year": item.plan.year,
+                        "articles": item_articles,
+                        "events": item_events,
+                    },
                 )
             )
-        return ReportTable(
-            caption=_("Plan items of %(year)s and their delivery") % {"year": year},
-            columns=[
-                Column("label", _("Plan item"), is_label=True),
-                Column("topic", _("Topic")),
-                Column("lead", _("Lead")),
-                Column("due_date", _("Due"), DATE),
-                Column("target", _("Target"), NUMBER),
-                Column("articles", _("Articles"), NUMBER),
-                Column("events", _("Events"), NUMBER),
-                Column("delivered", _("Delivered"), NUMBER),
-                Column("share", _("Of target"), PERCENT),
-                Column("article_titles", _("Articles delivering it"), TEXT),
-                Column("event_titles", _("Events held"), TEXT),
-            ],
-            rows=rows,
-        )
+        return rows
+
+    def topic_deliveries(self, year: int | None) -> tuple[list[dict], progress.Delivery]:
+        """Each programme topic's delivery in ``year`` (every year if None), and the total."""
+        numbers = progress.delivery(progress.TOPIC, year)
+        rows = [
+            {"topic": topic, "delivery": numbers.get(topic.pk, progress.Delivery())}
+            for topic in ProgrammeTopic.objects.order_by("sort_order", "number")
+        ]
+        return rows, progress.total(numbers.values())
 
     def topic_rows(self) -> list[dict]:
         year = self.params.year
-        numbers = progress.delivery(progress.TOPIC, year)
+        rows, totals = self.topic_deliveries(year)
         published: dict = {}
         for (_month, topic_id), n in coverage.per_month_and_topic(year, self.hubs, None).items():
             published[topic_id] = published.get(topic_id, 0) + n
-        rows = []
-        for topic in ProgrammeTopic.objects.order_by("sort_order", "number"):
-            entry = numbers.get(topic.pk, progress.Delivery())
-            rows.append(
-                {"topic": topic, "delivery": entry, "published": published.get(topic.pk, 0)}
-            )
-        totals = progress.total(numbers.values())
+        for row in rows:
+            row["published"] = published.get(row["topic"].pk, 0)
         return rows, totals, sum(published.values())
 
     def get_context_data(self, *args, **kwargs):
@@ -162,4 +176,42 @@ class JointReportView(AnnualSummaryView):
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
         response["Content-Disposition"] = f'attachment; filename="bao-cao-so-ket-{year}.docx"'
+        return response
+
+
+class PeriodReportView(AnnualSummaryView):
+    """The joint review report for the programme's whole period (DOCX, ``period_report``):
+    the annual summary's rows over every year, so its totals are the progress report's
+    over all years. A fixed number of queries, however many years or items."""
+
+    def get(self, request, *args, **kwargs):
+        from django.http import HttpResponse
+
+        from editorial.models import PlanItem
+        from editorial.reports import period_report
+
+        programme = Programme.objects.order_by("pk").first()
+        years = sorted({*(programme.years() if programme else ()), *self.plan_years})
+        topic_rows, totals = self.topic_deliveries(None)
+        by_year = progress.delivery(progress.YEAR, None)
+        year_rows = [(year, by_year.get(year, progress.Delivery())) for year in self.plan_years]
+        after = years[-1] + 1 if years else self.today.year + 1
+        content = period_report.build(
+            years,
+            self.item_rows(None),
+            topic_rows,
+            year_rows,
+            totals,
+            list(
+                PlanItem.objects.filter(plan__year__gte=after).order_by(
+                    "plan__year", "sort_order", "pk"
+                )
+            ),
+        )
+        response = HttpResponse(
+            content,
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        label = period_report.period_label(years).replace("–", "-")
+        response["Content-Disposition"] = f'attachment; filename="bao-cao-tong-ket-{label}.docx"'
         return response
