@@ -110,7 +110,9 @@ def test_an_issue_is_planned_proofed_signed_and_read(open_page, sign_in, shots, 
 
     # Back to the planner from the editor's header; the round reads completed, and the
     # signature is not the editor's to give.
-    editor.get_by_role("button", name=t("Actions"), exact=True).click()
+    # The header's own menu: each lineup slot's chooser has an "Actions" button too.
+    actions = editor.get_by_role("button", name=t("Actions"), exact=True)
+    actions.and_(editor.locator(".w-h-slim-header")).click()
     editor.get_by_role("link", name=t("Issue planner"), exact=True).click()
     expect_planner(editor, issue)
     expect(round_row(editor, 2)).to_contain_text(ROUND_TWO_DONE)
