@@ -89,6 +89,10 @@ def search_listing(page: Page, query: str) -> None:
 
     from playwright.sync_api import expect
 
+    # The box is editable as soon as the HTML is parsed, but the swap listens only once
+    # Wagtail's scripts have run: typing before the page's load event is lost (seen in CI
+    # right after a menu click).
+    page.wait_for_load_state("load")
     page.get_by_role("main").get_by_role("search").get_by_role("textbox").fill(query)
     expect(page).to_have_url(re.compile(re.escape("q=" + quote_plus(query))))
 
