@@ -52,12 +52,12 @@ class EditorialConfig(AppConfig):
         # Row-level rules for the desk: every admin view and desk view asks these.
         from wagtail.permissions import register_permission_policy
 
-        from editorial.models import Assignment, BeatLogEntry, ExchangeItem
-        from editorial.permissions import (
+        from editorial.desk.permissions import (
             AssignmentPermissionPolicy,
             BeatLogEntryPermissionPolicy,
             ExchangeItemPermissionPolicy,
         )
+        from editorial.models import Assignment, BeatLogEntry, ExchangeItem
 
         register_permission_policy(Assignment, AssignmentPermissionPolicy(Assignment))
         register_permission_policy(BeatLogEntry, BeatLogEntryPermissionPolicy(BeatLogEntry))

@@ -3,7 +3,7 @@
 Wagtail shows a log entry (site history, its filters and its CSV/XLSX export) to anyone
 holding any permission on the entry's model, and an entry carries the row's label: an
 assignment's headline, the first line of a beat-log entry. The desk's policies
-(``editorial.permissions``) let a journalist see only some assignments and entries, so
+(``editorial.desk.permissions``) let a journalist see only some assignments and entries, so
 site history showed them the rest by their headlines, proposals included.
 
 Every reader of the log asks ``ModelLogEntry.objects.viewable_by_user(user)``, so the
@@ -22,7 +22,7 @@ from wagtail.permissions import policy_registry
 
 
 def desk_models() -> list:
-    """Models whose permission policy narrows rows (editorial.permissions)."""
+    """Models whose permission policy narrows rows (editorial.desk.permissions)."""
     from editorial.models import Assignment, BeatLogEntry, ExchangeItem
 
     return [Assignment, BeatLogEntry, ExchangeItem]

@@ -5,7 +5,7 @@ records the page that links or embeds it): anyone may read it, as Wagtail serves
 Any other document, and every beat-log attachment (briefing notes, letters: the desk's
 working papers), is served only to people who may see it: for an attachment, whoever
 may view one of the log entries it is filed with (the desk's own policy,
-``editorial.permissions``); for anything else, whoever may work with documents in the
+``editorial.desk.permissions``); for anything else, whoever may work with documents in the
 admin. Nobody else learns it exists: a signed-out reader is sent to the login page,
 a signed-in one gets 404. What is served privately is never cached by a proxy, never
 indexed, and always downloaded rather than shown inline.

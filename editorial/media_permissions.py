@@ -8,7 +8,7 @@ action and our admin API endpoints ask these (``policy_registry``).
   deleted, whoever asks: a reader would meet a broken article. Replace the photo or
   document in the article first.
 - A beat-log attachment (the desk's working papers) is visible only to people who may
-  see one of the log entries it is filed with (``editorial.permissions``), in every
+  see one of the log entries it is filed with (``editorial.desk.permissions``), in every
   document listing and chooser, on top of Wagtail's collection permissions.
 """
 

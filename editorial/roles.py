@@ -92,7 +92,7 @@ MODEL_PERMISSIONS: dict[Role, set[str]] = {
 
 
 # --- Newsroom desk (beats, beat log, assignments) ------------------------------------------
-# Row-level limits (whose assignments, whose log entries) live in editorial/permissions.py.
+# Row-level limits (whose assignments, whose log entries) live in editorial/desk/permissions.py.
 _DESK_EDITOR = {
     f"editorial.{action}_{model}"
     for action in ("add", "change", "delete", "view")

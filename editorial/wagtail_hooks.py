@@ -6,26 +6,26 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from editorial.access.viewsets import LockoutViewSet
 from editorial.admin_api import narrow_admin_api
 from editorial.autosave import keep_explicit_saves_apart
 from editorial.background_panel import BackgroundWorkPanel, SearchIndexPanel, is_editor_in_chief
-from editorial.desk.panels import MyDeskPanel
+from editorial.desk.dashboard import MyDeskPanel
+from editorial.desk.menu import DeskViewSetGroup
 from editorial.desk.photo_queue import PhotoDeskPanel, is_photo_desk
 from editorial.documents import serve_document
 from editorial.models.quorum import QUORUM_OVERRIDE, QUORUM_VOTE
+from editorial.pipelines.dashboard import OverdueStepsPanel
 from editorial.pipelines.moves import refuse_move
-from editorial.pipelines.panels import OverdueStepsPanel
 from editorial.pipelines.quorum import QuorumOverrideFormatter, QuorumVoteFormatter
 from editorial.pipelines.refusals import (
     refuse_bulk_publication,
     refuse_publish_without_permission,
 )
 from editorial.pipelines.review_queue import MyArticlesInReviewPanel, ReviewQueuePanel
-from editorial.reports.panels import AtRiskPanel
+from editorial.programme.menu import ProgrammeViewSetGroup
+from editorial.reports.dashboard import AtRiskPanel
 from editorial.reports.viewsets import ArticleListingViewSet, ReportsViewSetGroup
-from editorial.viewsets import ProgrammeViewSetGroup
-from editorial.viewsets.access import LockoutViewSet
-from editorial.viewsets.desk import DeskViewSetGroup
 
 register_snippet(ProgrammeViewSetGroup)
 

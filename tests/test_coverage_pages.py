@@ -301,6 +301,27 @@ def test_one_hub_per_topic(tree):
         duplicate.full_clean()
 
 
+def test_the_topic_of_a_page_is_its_parent_hubs_topic(tree):
+    """One rule (``ProgrammeTopic.objects.filing``) for the article, the reviewer picker
+    and the desk calendar: the hub above the page, not a copy stored on the article."""
+    from editorial.desk.articles import filed_under
+    from editorial.models import ProgrammeTopic
+    from editorial.pipelines.reviewers import topic_of
+
+    first, second = tree["hubs"][:2]
+    article = make_article(first, "Bài ở chủ đề một")
+    assert article.topic == first.topic == topic_of(article)
+    assert ProgrammeTopic.objects.filing(first).first() is None  # a hub is not filed under a topic
+    assert ProgrammeTopic.objects.filing(tree["home"]).first() is None
+
+    article.move(second, pos="last-child")  # moved: the topic follows the tree
+    moved = ArticlePage.objects.get(pk=article.pk)
+    assert moved.topic == second.topic == topic_of(moved)
+    filed = ArticlePage.objects.filter(filed_under(second.topic))
+    assert list(filed) == [moved]
+    assert not ArticlePage.objects.filter(filed_under(first.topic)).exists()
+
+
 # --- Caching and freshness -------------------------------------------------------------
 
 

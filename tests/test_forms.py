@@ -1,6 +1,6 @@
 """Bad input in the programme's admin forms: an error on the right field, nothing saved.
 
-Each test POSTs the real create or edit form (editorial/forms.py, editorial/panels.py) as
+Each test POSTs the real create or edit form (editorial/programme/forms.py, editorial/programme/panels.py) as
 an editor and checks both the error and that the database did not change.
 """
 

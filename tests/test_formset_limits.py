@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import Comment
 
 from coverage.models import ArticleByline, ArticlePage
+from editorial.desk.viewsets.beats import BeatLogEntryViewSet, BeatViewSet
 from editorial.formset_limits import MAX_NEW_ROWS, BoundedFormSetMixin
 from editorial.models import (
     AnnualPlan,
@@ -16,8 +17,7 @@ from editorial.models import (
     PlanItem,
     Programme,
 )
-from editorial.panels import annual_plan_edit_handler
-from editorial.viewsets.beats import BeatLogEntryViewSet, BeatViewSet
+from editorial.programme.panels import annual_plan_edit_handler
 from tests.factories import AuthorFactory, ProgrammeFactory, site_tree
 from tests.support.admin_forms import form_data
 from tests.support.desk import days

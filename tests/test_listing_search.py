@@ -1,4 +1,4 @@
-"""Searching our admin listings (editorial.viewsets.search): every listing, every sort,
+"""Searching our admin listings (editorial.listings.search): every listing, every sort,
 every role answers a page, and a search shows only the rows the listing would."""
 
 from __future__ import annotations

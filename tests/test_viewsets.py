@@ -1,4 +1,4 @@
-"""The programme's admin, per role, through the real admin URLs (editorial/viewsets/)."""
+"""The programme's admin, per role, through the real admin URLs (editorial/programme/viewsets/)."""
 
 from __future__ import annotations
 

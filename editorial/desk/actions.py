@@ -176,7 +176,7 @@ def proposal_from_log_entry(entry: BeatLogEntry, user, topic=None) -> Assignment
     """The assignment a log entry suggests, unsaved: headline from its first line, its
     summary as the brief, its beat and the beat's topic (unless given), due in a week.
     A journalist's proposal is theirs to write; an editor's names them as its editor."""
-    from editorial.permissions import is_desk_editor
+    from editorial.desk.permissions import is_desk_editor
 
     summary = entry.summary.strip()
     proposal = Assignment(

@@ -83,6 +83,14 @@ def topic_hubs() -> list[TopicHub]:
     return [TopicHub(topic_id, path, depth) for topic_id, path, depth in rows]
 
 
+def filed_under(topic) -> Q:
+    """Pages filed under ``topic``, directly under its hub (none while it has no hub)."""
+    hub = hub_page_for(topic)
+    if hub is None:
+        return Q(pk__in=[])
+    return TopicHub(topic.pk, hub.path, hub.depth).contains()
+
+
 def topic_of_path(hubs: list[TopicHub], path_field: str = "path") -> Case:
     """The topic id of the page whose tree path is ``path_field`` (a field or an
     annotation), computed by the database from the hubs' paths; null outside any hub.

@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 from wagtail.permissions import policy_registry
 
-from editorial.desk.articles import hub_page_for
+from editorial.desk.articles import filed_under
 from editorial.models import Assignment, ProgrammeEvent
 
 MONTH, WEEK = "month", "week"
@@ -117,8 +117,7 @@ def _publication_items(start, end, person, topic):
         return
     pages = Page.objects.filter(pk__in=[int(pk) for pk in schedule])
     if topic is not None:
-        hub = hub_page_for(topic)
-        pages = pages.filter(path__startswith=hub.path) if hub else pages.none()
+        pages = pages.filter(filed_under(topic))
     if person is not None:
         pages = pages.filter(
             Q(owner=person) | Q(assignment__assignee=person) | Q(assignment__staff_contact=person)
@@ -154,8 +153,7 @@ def _step_items(user, start, end, person, topic):
     states = list(steps)
     pages = Page.objects.filter(pk__in=[int(s.workflow_state.object_id) for s in states])
     if topic is not None:
-        hub = hub_page_for(topic)
-        pages = pages.filter(path__startswith=hub.path) if hub else pages.none()
+        pages = pages.filter(filed_under(topic))
     titles = dict(pages.values_list("pk", "title"))
     for state in states:
         page_id = int(state.workflow_state.object_id)

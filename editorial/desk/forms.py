@@ -7,9 +7,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from editorial.desk.permissions import VIEW_ALL_LOG, is_desk_editor
 from editorial.enums import AssignmentStatus, Role
 from editorial.models import Beat
-from editorial.permissions import VIEW_ALL_LOG, is_desk_editor
 from editorial.roles import members_of
 from editorial.text import person_name
 

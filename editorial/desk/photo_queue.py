@@ -24,10 +24,10 @@ from wagtail.models import ModelLogEntry, Revision, WorkflowState
 from wagtail.permissions import policy_registry
 
 from editorial.desk.articles import article_model
+from editorial.desk.permissions import VIEW_PHOTO
 from editorial.enums import PhotoNeeds
 from editorial.models import Assignment
 from editorial.models.assignments import OPEN_STAGES
-from editorial.permissions import VIEW_PHOTO
 
 MAX_ROWS = 10
 RECENT = datetime.timedelta(days=7)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from editorial import permissions
+from editorial.desk import permissions
 from editorial.enums import AssignmentStatus
 
 S = AssignmentStatus

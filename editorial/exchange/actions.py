@@ -56,7 +56,7 @@ def log_entry_from_item(item: ExchangeItem, user) -> BeatLogEntry:
 def proposal_from_item(item: ExchangeItem, user) -> Assignment:
     """The assignment a received item suggests, unsaved (the prefilled commission form):
     its subject as headline, its content as brief, its beat, plan item and topic."""
-    from editorial.permissions import is_desk_editor
+    from editorial.desk.permissions import is_desk_editor
 
     _received(item)
     topic = item.topic or (item.plan_item.topic if item.plan_item_id else None) or item.beat.topic

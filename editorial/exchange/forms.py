@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from editorial.desk.permissions import VIEW_ALL_EXCHANGE
 from editorial.models import Beat
-from editorial.permissions import VIEW_ALL_EXCHANGE
 
 
 class ExchangeItemForm(WagtailAdminModelForm):

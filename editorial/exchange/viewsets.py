@@ -1,6 +1,6 @@
 """The exchange ledger in the newsroom desk's menu: listing, card, forms, conversions.
 
-Rows follow ``ExchangeItemPermissionPolicy`` (editorial.permissions) in every view: the
+Rows follow ``ExchangeItemPermissionPolicy`` (editorial.desk.permissions) in every view: the
 listing, the card, edit, delete, history, and the conversion below.
 """
 
@@ -22,12 +22,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
+from editorial.desk.permissions import VIEW_ALL_EXCHANGE, can_log_on
+from editorial.desk.viewsets import rows
 from editorial.enums import ExchangeDirection
 from editorial.exchange.actions import ExchangeActionError, log_entry_from_item
 from editorial.exchange.forms import ExchangeItemForm
 from editorial.models import ExchangeItem
-from editorial.permissions import VIEW_ALL_EXCHANGE, can_log_on
-from editorial.viewsets import rows
 
 RELATED = ("beat", "sender_organisation", "recipient_organisation", "author")
 

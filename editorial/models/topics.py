@@ -11,6 +11,19 @@ from wagtail.search import index
 from editorial.models.mixins import AutoSlugMixin
 
 
+class TopicQuerySet(models.QuerySet):
+    def filing(self, page) -> "TopicQuerySet":
+        """The topic ``page`` is filed under: the one whose hub is the page's parent.
+
+        The one rule for "the topic of an article". The same rule in SQL, for many
+        articles at once, is ``editorial.desk.articles.topic_of_path``; a topic's articles
+        are ``TopicHub.contains`` there.
+        """
+        if not page.path or page.depth is None or page.depth < 2:
+            return self.none()
+        return self.filter(hub_page__path=page.path[: -page.steplen])
+
+
 class ProgrammeTopic(AutoSlugMixin, index.Indexed, models.Model):
     """A content area of the programme (e.g. "refuting wrong and hostile views").
 
@@ -61,6 +74,8 @@ class ProgrammeTopic(AutoSlugMixin, index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first in menus and lists.")
     )
+
+    objects = TopicQuerySet.as_manager()
 
     search_fields: ClassVar[list] = [
         index.SearchField("name", boost=3),

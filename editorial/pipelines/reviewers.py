@@ -31,10 +31,7 @@ def reviewer_candidates(groups=None) -> QuerySet:
 
 def topic_of(page):
     """The programme topic the page is filed under (its parent hub's topic), or None."""
-    parent_path = page.path[: -page.steplen] if page.path else ""
-    if not parent_path:
-        return None
-    return ProgrammeTopic.objects.filter(hub_page__path=parent_path).first()
+    return ProgrammeTopic.objects.filing(page).first()
 
 
 def reviewer_for(page, task):

@@ -2,7 +2,7 @@
 
 Wagtail finds an article's workflow by walking up to the nearest page with a workflow
 assigned (``WorkflowPage``), so that row is the one truth: the topic's form edits it
-(``editorial.forms.TopicForm``), Wagtail's Workflows screen edits the same row, and
+(``editorial.programme.forms.TopicForm``), Wagtail's Workflows screen edits the same row, and
 ``ProgrammeTopic.pipeline`` reads it. Change either and the next submission under the
 hub takes the new pipeline; move an article to another hub and it takes that hub's
 (``editorial.pipelines.moves`` limits who may). A hub with no workflow of its own gives

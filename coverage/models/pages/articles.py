@@ -245,14 +245,7 @@ class ArticlePage(ArticleNoticesMixin, ReaderPageMixin, Page):
 
         Found through its topic (every hub has one), with the hub loaded alongside, so
         the article model need not know the hub model, which lists articles."""
-        if not self.path or self.depth is None or self.depth < 2:
-            return None
-        parent_path = self.path[: -self.steplen]
-        topic = (
-            ProgrammeTopic.objects.select_related("hub_page")
-            .filter(hub_page__path=parent_path)
-            .first()
-        )
+        topic = ProgrammeTopic.objects.select_related("hub_page").filing(self).first()
         return topic.hub_page if topic else None
 
     @property

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+from editorial.access.lockout_views import LockoutListView, UnlockView
 from editorial.roles import UNLOCK_SIGN_IN
-from editorial.views.lockouts import LockoutListView, UnlockView
 
 
 class LockoutMenuItem(MenuItem):

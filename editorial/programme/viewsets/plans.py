@@ -11,9 +11,9 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 
 from editorial.enums import EventKind
 from editorial.filters import YearFilter
+from editorial.listings.viewsets import ProgrammeSnippetViewSet
 from editorial.models import AnnualPlan, Meeting, PlanItem, ProgrammeEvent, ProgrammeTopic
-from editorial.panels import annual_plan_edit_handler, event_panels
-from editorial.viewsets.base import ProgrammeSnippetViewSet
+from editorial.programme.panels import annual_plan_edit_handler, event_panels
 
 
 class AnnualPlanViewSet(ProgrammeSnippetViewSet):

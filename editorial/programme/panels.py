@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 
-from editorial.forms import AnnualPlanForm, TopicForm
+from editorial.programme.forms import AnnualPlanForm, TopicForm
 
 organisation_panels = [
     MultiFieldPanel(

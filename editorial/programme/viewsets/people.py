@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
+from editorial.listings.viewsets import ProgrammeSnippetViewSet, VietnameseIndexView
 from editorial.models import Author, Organisation, StaffProfile
-from editorial.panels import author_panels, staff_profile_panels
-from editorial.viewsets.base import ProgrammeSnippetViewSet, VietnameseIndexView
+from editorial.programme.panels import author_panels, staff_profile_panels
 
 # Sorting by name means the Vietnamese way: given name first, then the full name.
 PERSON_ORDERINGS: dict[str, list[str]] = {"full_name": ["given_name", "full_name"]}

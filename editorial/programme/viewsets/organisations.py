@@ -5,9 +5,9 @@ from typing import ClassVar
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import UpdatedAtColumn
 
+from editorial.listings.viewsets import ProgrammeSnippetViewSet, VietnameseIndexView
 from editorial.models import Organisation
-from editorial.panels import organisation_panels
-from editorial.viewsets.base import ProgrammeSnippetViewSet, VietnameseIndexView
+from editorial.programme.panels import organisation_panels
 
 
 class OrganisationIndexView(VietnameseIndexView):

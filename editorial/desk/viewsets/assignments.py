@@ -19,15 +19,14 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from editorial import permissions
-from editorial.desk import transitions
+from editorial.desk import permissions, transitions
 from editorial.desk.forms import AssignmentForm, DeclineForm
+from editorial.desk.viewsets import rows
 from editorial.enums import AssignmentStage, ExchangeDirection
 from editorial.filters import YearFilter
+from editorial.listings.search import ListingSearchMixin
 from editorial.models import Assignment, BeatLogEntry, ExchangeItem, PlanItem, ProgrammeTopic
 from editorial.pipelines.history import pipeline_steps
-from editorial.viewsets import rows
-from editorial.viewsets.search import ListingSearchMixin
 
 EDITORS_ONLY = permissions.COMMISSION
 
@@ -350,7 +349,7 @@ class AssignmentViewSet(ModelViewSet):
     )
 
     def get_urlpatterns(self):
-        from editorial.views import desk_actions as actions
+        from editorial.desk.views import actions
 
         return [
             *super().get_urlpatterns(),

@@ -5,9 +5,9 @@ from typing import ClassVar
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import UpdatedAtColumn
 
+from editorial.listings.viewsets import ProgrammeSnippetViewSet
 from editorial.models import Programme, ProgrammeTopic
-from editorial.panels import programme_panels, topic_edit_handler
-from editorial.viewsets.base import ProgrammeSnippetViewSet
+from editorial.programme.panels import programme_panels, topic_edit_handler
 
 
 class ProgrammeViewSet(ProgrammeSnippetViewSet):

@@ -7,10 +7,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
+from editorial.desk.views.calendar import DeskCalendarView
+from editorial.desk.viewsets.assignments import AssignmentViewSet
+from editorial.desk.viewsets.beats import BeatLogEntryViewSet, BeatViewSet
 from editorial.exchange.viewsets import ExchangeViewSet
-from editorial.views.calendar import DeskCalendarView
-from editorial.viewsets.assignments import AssignmentViewSet
-from editorial.viewsets.beats import BeatLogEntryViewSet, BeatViewSet
 
 
 class DeskCalendarViewSet(ViewSet):

@@ -1,16 +1,20 @@
 """Admin viewsets, one module per area; ``wagtail_hooks.py`` registers the groups.
 
 - this module: the programme's admin, one menu group, one viewset per model;
-- ``editorial.viewsets.desk``: the newsroom desk (beats, beat log, assignments).
+- ``editorial.desk.menu``: the newsroom desk (beats, beat log, assignments).
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from editorial.viewsets.organisations import OrganisationViewSet
-from editorial.viewsets.people import AuthorViewSet, StaffProfileViewSet
-from editorial.viewsets.plans import AnnualPlanViewSet, MeetingViewSet, ProgrammeEventViewSet
-from editorial.viewsets.programme import ProgrammeTopicViewSet, ProgrammeViewSet
+from editorial.programme.viewsets.organisations import OrganisationViewSet
+from editorial.programme.viewsets.people import AuthorViewSet, StaffProfileViewSet
+from editorial.programme.viewsets.plans import (
+    AnnualPlanViewSet,
+    MeetingViewSet,
+    ProgrammeEventViewSet,
+)
+from editorial.programme.viewsets.programme import ProgrammeTopicViewSet, ProgrammeViewSet
 
 
 class ProgrammeViewSetGroup(SnippetViewSetGroup):

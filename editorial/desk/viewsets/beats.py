@@ -11,9 +11,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from editorial.desk.forms import BeatLogEntryForm
+from editorial.desk.viewsets import rows
+from editorial.listings.search import ListingSearchMixin
 from editorial.models import Beat, BeatLogEntry
-from editorial.viewsets import rows
-from editorial.viewsets.search import ListingSearchMixin
 
 
 class BeatIndexView(ListingSearchMixin, generic.IndexView):
@@ -77,7 +77,7 @@ class BeatLogEntryInspectView(rows.RowInspectView):
     template_name = "editorial/desk/log_entry_inspect.html"
 
     def get_context_data(self, **kwargs):
-        from editorial.permissions import can_log_on
+        from editorial.desk.permissions import can_log_on
 
         context = super().get_context_data(**kwargs)
         user = self.request.user

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
+from editorial.listings.search import ListingSearchMixin
 from editorial.text import VI_COLLATION
-from editorial.viewsets.search import ListingSearchMixin
 
 
 class ProgrammeIndexView(ListingSearchMixin, IndexView):

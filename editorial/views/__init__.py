@@ -1,1 +1,0 @@
-"""Custom admin views (beyond the viewsets' generic ones)."""
